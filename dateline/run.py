@@ -1,0 +1,155 @@
+"""The main job: inputs -> articles (read, extracted, analysed) -> JSONL or the store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .errors import DatelineError, InputError
+from .extract import to_article
+from .ingest import Document, Failure, read_inputs
+from .model import Article, Source
+from .pipeline import Pipeline
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RunReport", "iter_articles", "process", "ingest"]
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts and the failed inputs with their reasons."""
+
+    articles: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def extract_documents(
+    items: Iterable[Document | Failure], *, published: str | None = None, source: Source | None = None
+) -> Iterator[Article | Failure]:
+    """Extract each raw document; an unreadable one becomes a :class:`Failure` and the run goes on."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield to_article(item, published=published, source=source)
+        except DatelineError as e:
+            yield Failure(item.input, getattr(e, "problem", str(e)))
+        except Exception as e:  # noqa: BLE001 - one broken page never stops a run
+            log.debug("extraction failed for %s", item.input, exc_info=True)
+            yield Failure(item.input, f"could not be read ({type(e).__name__}: {e})")
+
+
+def iter_articles(
+    inputs: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    published: str | None = None,
+    source: Source | None = None,
+    analyse: bool = True,
+) -> Iterator[Article | Failure]:
+    """Read, extract and analyse every article of the inputs, in input order.
+
+    Failures (unreadable inputs) are yielded in place, never raised.
+    """
+    settings = settings or Settings()
+    extracted = extract_documents(read_inputs(inputs, settings=settings), published=published, source=source)
+    if not analyse:
+        yield from extracted
+        return
+    pipeline = pipeline or Pipeline(settings)
+    pending: list[Article | Failure] = []
+
+    def flush() -> Iterator[Article | Failure]:
+        arts = [x for x in pending if isinstance(x, Article)]
+        done = iter(pipeline.analyse(arts))
+        for x in pending:
+            yield x if isinstance(x, Failure) else next(done)
+        pending.clear()
+
+    for item in extracted:
+        pending.append(item)
+        if len(pending) >= settings.batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def process(
+    text_or_path: str | Path,
+    *,
+    published: str | None = None,
+    source: Source | dict[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """Read one article (a wire-text string, or a path to any supported input) and analyse it.
+
+    Args:
+        text_or_path: the article's text, or a path to a file (the first article in it).
+        published: publication time (ISO 8601) when the input states none.
+        source: ``{"name", "place", "via"}`` when the input names none.
+
+    Raises:
+        InputError: the input holds no readable article.
+    """
+    settings = settings or Settings()
+    src = Source.model_validate(source) if isinstance(source, dict) else source
+    if isinstance(text_or_path, Path) or ("\n" not in text_or_path and Path(text_or_path).is_file()):
+        for item in iter_articles([str(text_or_path)], settings=settings, published=published, source=src):
+            if isinstance(item, Failure):
+                raise InputError(item.input, item.reason)
+            return item
+        raise InputError(str(text_or_path), "no article found")
+    doc = Document("<text>", "txt", str(text_or_path).encode("utf-8"))
+    article = to_article(doc, published=published, source=src)
+    return Pipeline(settings).analyse_one(article)
+
+
+def ingest(
+    inputs: list[str],
+    *,
+    store: Any,
+    settings: Settings | None = None,
+    on_item: Callable[[Article | Failure], None] | None = None,
+) -> RunReport:
+    """Process the inputs into a store in batches of ``settings.batch_size``, one transaction each.
+
+    Already stored articles (same id or content) are counted as duplicates, not stored again;
+    failures are stored with their reasons. Returns the run's report.
+    """
+    settings = settings or Settings()
+    report = RunReport()
+    run_id = store.start_run("ingest", inputs)
+    batch: list[Article] = []
+
+    def flush() -> None:
+        added, dups = store.add_articles(batch, run_id=run_id)
+        report.articles += added
+        report.duplicates += dups
+        batch.clear()
+
+    for item in iter_articles(inputs, settings=settings):
+        if on_item:
+            on_item(item)
+        if isinstance(item, Failure):
+            report.failures.append(item)
+            store.add_failure(item.input, item.reason, run_id=run_id)
+            continue
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            flush()
+    if batch:
+        flush()
+    store.finish_run(run_id, articles=report.articles, duplicates=report.duplicates,
+                     failures=len(report.failures))
+    return report

@@ -1,0 +1,129 @@
+"""The store's tables (SQLAlchemy Core), the same for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(40), nullable=False),
+    Column("inputs", Text, nullable=False),
+    Column("started_at", String(40), nullable=False),
+    Column("finished_at", String(40)),
+    Column("articles", Integer, nullable=False, default=0),
+    Column("duplicates", Integer, nullable=False, default=0),
+    Column("failures", Integer, nullable=False, default=0),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("input", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("published_day", String(10)),
+    Column("language", String(16)),
+    Column("source_name", String(200)),
+    Column("source_place", String(200)),
+    Column("source_via", Text),  # JSON list
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(40), nullable=False, unique=True),
+    Column("story_id", String(200)),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("ingested_at", String(40), nullable=False),
+    Column("record", Text, nullable=False),  # the whole article record as JSON
+)
+Index("ix_articles_published_day", articles.c.published_day)
+Index("ix_articles_story", articles.c.story_id)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("input", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+
+
+def _child(name: str, *columns: Column) -> Table:
+    """A table of things found in an article: one row per item, in article order."""
+    return Table(
+        name, metadata,
+        Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        Column("idx", Integer, primary_key=True),
+        *columns,
+    )
+
+
+entities = _child(
+    "entities",
+    Column("text", Text, nullable=False), Column("start", Integer), Column("end", Integer),
+    Column("label", String(20)), Column("actor", String(200)),
+)
+article_actors = _child(
+    "article_actors",
+    Column("actor_id", String(200), nullable=False), Column("name", Text),
+    Column("country", String(8)), Column("sector", String(8)), Column("office", Text),
+    Column("code", String(40)), Column("kind", String(20)),
+)
+places = _child(
+    "places",
+    Column("text", Text), Column("start", Integer), Column("end", Integer), Column("name", Text),
+    Column("country", String(8)), Column("admin1", Text), Column("lat", Float), Column("lon", Float),
+    Column("geonameid", Integer),
+)
+times = _child(
+    "times",
+    Column("text", Text), Column("start", Integer), Column("end", Integer),
+    Column("type", String(10)), Column("value", String(40)), Column("enddate", String(40)),
+)
+statements = _child(
+    "statements",
+    Column("speaker", Text), Column("speaker_actor", String(200)), Column("cue", Text),
+    Column("addressee", Text), Column("content", Text), Column("content_start", Integer),
+    Column("content_end", Integer), Column("kind", String(10)), Column("date", String(40)),
+)
+events = Table(
+    "events", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("type", String(12), nullable=False),
+    Column("modality", String(12), nullable=False),
+    Column("actor_id", String(200)), Column("actor_country", String(8)), Column("actor_code", String(40)),
+    Column("recipient_id", String(200)), Column("recipient_country", String(8)),
+    Column("recipient_code", String(40)),
+    Column("date", String(40)), Column("enddate", String(40)),
+    Column("location_name", Text), Column("location_country", String(8)),
+    Column("lat", Float), Column("lon", Float),
+    Column("evidence", Text), Column("evidence_start", Integer), Column("evidence_end", Integer),
+    Column("said_by", String(200)), Column("cameo", String(8)), Column("quad_code", Integer),
+    Column("event_scale", Float), Column("confidence", Float),
+    Column("record", Text, nullable=False),
+)
+Index("ix_events_article", events.c.article_id)
+Index("ix_events_dyad_date", events.c.actor_country, events.c.recipient_country, events.c.date)
+Index("ix_events_type_date", events.c.type, events.c.date)

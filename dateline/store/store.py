@@ -1,0 +1,261 @@
+"""One store interface over SQLite (default, one file) and PostgreSQL (shared and server use)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Article
+from . import schema as s
+from .migrations import migrate
+
+__all__ = ["Store", "open_store", "normalise_url"]
+
+
+def normalise_url(url: str) -> str:
+    """A path or URL -> a SQLAlchemy URL (``x.db`` -> ``sqlite:///x.db``; psycopg for PostgreSQL)."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser()}"
+
+
+def open_store(url: str = "dateline.db", *, create: bool = True) -> Store:
+    """Open (and create or migrate) a store.
+
+    Args:
+        url: a SQLite path (``dateline.db``), ``sqlite:///...`` or ``postgresql://...``.
+        create: create the schema when missing (else a missing SQLite file is an error).
+    """
+    return Store(url, create=create)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Articles, what was found in them, failures and runs, in one database."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.url = normalise_url(url)
+        self.dialect = self.url.split(":", 1)[0].split("+")[0]
+        if self.dialect == "sqlite":
+            path = self.url.removeprefix("sqlite:///")
+            if not create and not Path(path).exists():
+                raise StoreError(f"{path}: no such database (run `dateline ingest` first)")
+            if path and path != ":memory:" and not Path(path).parent.exists():
+                raise StoreError(f"{path}: the folder {Path(path).parent} does not exist")
+        self.engine = self._engine()
+        try:
+            with self.engine.begin() as conn:
+                migrate(conn, self.dialect)
+        except OperationalError as e:
+            raise StoreError(f"cannot open store {self.display_url}: {_reason(e)}") from e
+
+    @property
+    def display_url(self) -> str:
+        """The URL without a password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def _engine(self) -> Engine:
+        if self.dialect == "sqlite":
+            engine = create_engine(self.url, connect_args={"timeout": 30})
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=30000")
+                cur.close()
+
+            return engine
+        try:
+            return create_engine(self.url, pool_pre_ping=True)
+        except (ImportError, SQLAlchemyError) as e:
+            raise StoreError(f"cannot use store {self.url}: {e}") from e
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A transaction; database errors become :class:`StoreError` with the reason."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except (OperationalError, DBAPIError) as e:
+            raise StoreError(f"store {self.display_url}: {_reason(e)}") from e
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs and failures
+    def start_run(self, command: str, inputs: list[str]) -> int:
+        with self.transaction() as conn:
+            res = conn.execute(
+                insert(s.runs).values(
+                    command=command, inputs=json.dumps(inputs), started_at=_now(),
+                    articles=0, duplicates=0, failures=0,
+                )
+            )
+            return int(res.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, *, articles: int, duplicates: int, failures: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                update(s.runs).where(s.runs.c.id == run_id).values(
+                    finished_at=_now(), articles=articles, duplicates=duplicates, failures=failures
+                )
+            )
+
+    def add_failure(self, input: str, reason: str, *, run_id: int | None = None) -> None:
+        with self.transaction() as conn:
+            conn.execute(insert(s.failures).values(run_id=run_id, input=input, reason=reason, at=_now()))
+
+    # -- articles
+    def add_articles(self, articles: Iterable[Article], *, run_id: int | None = None) -> tuple[int, int]:
+        """Store a batch in one transaction; an article already stored (same id or same
+        content) is skipped. Returns (added, duplicates)."""
+        batch = list(articles)
+        if not batch:
+            return 0, 0
+        with self.transaction() as conn:
+            ids = [a.id for a in batch]
+            hashes = [a.content_hash for a in batch if a.content_hash]
+            seen_ids = set(conn.scalars(select(s.articles.c.id).where(s.articles.c.id.in_(ids))))
+            seen_hashes = set(
+                conn.scalars(select(s.articles.c.content_hash).where(s.articles.c.content_hash.in_(hashes)))
+            )
+            fresh: list[Article] = []
+            for a in batch:
+                h = a.content_hash or a.id
+                if a.id in seen_ids or h in seen_hashes:
+                    continue
+                seen_ids.add(a.id)
+                seen_hashes.add(h)
+                fresh.append(a)
+            if fresh:
+                self._insert(conn, fresh, run_id)
+        return len(fresh), len(batch) - len(fresh)
+
+    def _insert(self, conn: Connection, batch: list[Article], run_id: int | None) -> None:
+        from .rows import child_rows, event_rows
+
+        now = _now()
+        conn.execute(
+            insert(s.articles),
+            [
+                {
+                    "id": a.id, "input": a.input, "url": a.url, "title": a.title,
+                    "published": a.published,
+                    "published_day": a.published[:10] if a.published else None,
+                    "language": a.language, "source_name": a.source.name,
+                    "source_place": a.source.place, "source_via": json.dumps(a.source.via),
+                    "text": a.text, "content_hash": a.content_hash or a.id,
+                    "story_id": getattr(a, "story_id", None), "run_id": run_id,
+                    "ingested_at": now, "record": a.to_json(),
+                }
+                for a in batch
+            ],
+        )
+        for table, rows in child_rows(batch).items():
+            if rows:
+                conn.execute(insert(table), rows)
+        rows = event_rows(batch)
+        if rows:
+            conn.execute(insert(s.events), rows)
+
+    def get_article(self, article_id: str) -> Article | None:
+        """An article by id, or by a unique id prefix of at least 6 characters."""
+        with self.transaction() as conn:
+            rec = conn.scalar(select(s.articles.c.record).where(s.articles.c.id == article_id))
+            if rec is None and len(article_id) >= 6:
+                found = conn.scalars(
+                    select(s.articles.c.record).where(s.articles.c.id.startswith(article_id, autoescape=True)).limit(2)
+                ).all()
+                rec = found[0] if len(found) == 1 else None
+        return Article.from_json(rec) if rec else None
+
+    def get_event(self, event_id: str) -> "Event | None":
+        """An event by id, with its article's id as ``article_id``."""
+        from ..model import Event
+
+        with self.transaction() as conn:
+            row = conn.execute(
+                select(s.events.c.record, s.events.c.article_id).where(s.events.c.id == event_id)
+            ).first()
+        if row is None:
+            return None
+        event = Event.from_json(row.record)
+        event.article_id = row.article_id  # type: ignore[attr-defined]
+        return event
+
+    def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
+        """Every stored article, in id order, without holding them all."""
+        last = ""
+        while True:
+            with self.transaction() as conn:
+                recs = conn.execute(
+                    select(s.articles.c.id, s.articles.c.record)
+                    .where(s.articles.c.id > last).order_by(s.articles.c.id).limit(batch_size)
+                ).all()
+            if not recs:
+                return
+            for row in recs:
+                yield Article.from_json(row.record)
+            last = recs[-1].id
+
+    def failures(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        with self.transaction() as conn:
+            rows = conn.execute(select(s.failures).order_by(s.failures.c.id.desc()).limit(limit)).all()
+        return [dict(r._mapping) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of everything stored, events by type and modality, and the date range."""
+        out: dict[str, Any] = {}
+        with self.transaction() as conn:
+            for name, table in [
+                ("articles", s.articles), ("entities", s.entities), ("actors", s.article_actors),
+                ("places", s.places), ("times", s.times), ("statements", s.statements),
+                ("events", s.events), ("failures", s.failures), ("runs", s.runs),
+            ]:
+                out[name] = conn.scalar(select(func.count()).select_from(table)) or 0
+            out["events_by_type"] = dict(
+                conn.execute(select(s.events.c.type, func.count()).group_by(s.events.c.type).order_by(s.events.c.type)).all()
+            )
+            out["events_by_modality"] = dict(
+                conn.execute(select(s.events.c.modality, func.count()).group_by(s.events.c.modality)).all()
+            )
+            first, last = conn.execute(
+                select(func.min(s.articles.c.published_day), func.max(s.articles.c.published_day))
+            ).one()
+            out["published"] = [first, last]
+        return out
+
+
+def _reason(e: Exception) -> str:
+    msg = str(getattr(e, "orig", e) or e).strip().splitlines()[0]
+    low = msg.lower()
+    if "locked" in low:
+        return f"{msg} (another process is writing; try again when it is done)"
+    if "readonly" in low or "read-only" in low:
+        return f"{msg} (the database file or its folder is read-only)"
+    if "disk" in low and "full" in low:
+        return f"{msg} (free some disk space and run the same command again)"
+    return msg
