@@ -38,7 +38,10 @@ _SHARE_WORDS = re.compile(
     r"مشاركة|طباعة|اقرأ أيضا|分享|打印)\W*$",
     re.I,
 )
-_PAGINATION = re.compile(r"^(?:[«‹<]*\s*(?:prev(?:ious)?|next|first|last|page)?\s*[»›>]*\s*\d*\s*)+$", re.I)
+_PAGINATION = re.compile(
+    r"^(?:[«‹<»›>]+|prev(?:ious)?|next|first|last|page|of|\d+|[|/·•-])(?:\s+(?:[«‹<»›>]+|prev(?:ious)?|next|first|last|page|of|\d+|[|/·•-]))*$",
+    re.I,
+)
 
 
 @dataclass
@@ -109,6 +112,8 @@ def _paragraphs(raw: str) -> list[str]:
     out = []
     for block in blocks:
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if len(lines) > 1:  # furniture lines inside a block ("Share\nPrint") go line by line
+            lines = [ln for ln in lines if not is_boilerplate(ln)]
         if not lines:
             continue
         # A date line glued under the title stays its own paragraph.
@@ -170,7 +175,8 @@ def _take_dateline(first: str, page: WireText) -> str:
             continue
         place = m.group("place").strip(" .,")
         agency = (m.groupdict().get("agency") or "").strip(" .")
-        if agency and agency.casefold() not in agencies and not agency.isupper():
+        # "Place-Agency." is a dateline whatever the agency; other forms need a known one.
+        if agency and pattern is not _DATELINES[0] and agency.casefold() not in agencies and not agency.isupper():
             continue
         if not agency and not place.isupper():
             continue

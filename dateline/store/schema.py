@@ -49,7 +49,7 @@ articles = Table(
     Column("source_place", String(200)),
     Column("source_via", Text),  # JSON list
     Column("text", Text, nullable=False),
-    Column("content_hash", String(40), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
     Column("story_id", String(200)),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("ingested_at", String(40), nullable=False),

@@ -17,6 +17,7 @@ from ..errors import StoreError
 from ..model import Article
 from . import schema as s
 from .migrations import migrate
+from .query import EventQuery
 
 __all__ = ["Store", "open_store", "normalise_url"]
 
@@ -61,7 +62,11 @@ class Store:
             with self.engine.begin() as conn:
                 migrate(conn, self.dialect)
         except OperationalError as e:
+            self.engine.dispose()
             raise StoreError(f"cannot open store {self.display_url}: {_reason(e)}") from e
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @property
     def display_url(self) -> str:
@@ -205,6 +210,14 @@ class Store:
         event = Event.from_json(row.record)
         event.article_id = row.article_id  # type: ignore[attr-defined]
         return event
+
+    def query_events(self, query: EventQuery) -> list[dict[str, Any]]:
+        """Events matching a query, newest first by default, as row dicts without the JSON record."""
+        from .query import event_select
+
+        with self.transaction() as conn:
+            rows = conn.execute(event_select(query)).all()
+        return [{k: v for k, v in r._mapping.items() if k != "record"} for r in rows]
 
     def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
         """Every stored article, in id order, without holding them all."""
