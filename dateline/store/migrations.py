@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import func, inspect, insert, select
+from sqlalchemy import func, inspect, insert, select, text
 from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
@@ -13,11 +13,41 @@ from . import schema as s
 
 
 def _v1(conn: Connection, dialect: str) -> None:
-    s.metadata.create_all(conn, checkfirst=True)
+    s.metadata.create_all(conn, tables=s.V1_TABLES, checkfirst=True)
 
+
+def _v2(conn: Connection, dialect: str) -> None:
+    """Stories, merged events, events.merged_id, and full-text search over articles."""
+    s.metadata.create_all(conn, tables=s.V2_TABLES, checkfirst=True)
+    columns = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "merged_id" not in columns:
+        conn.execute(text("ALTER TABLE events ADD COLUMN merged_id VARCHAR(200)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_merged ON events (merged_id)"))
+    if dialect == "sqlite":
+        for stmt in SQLITE_FTS:
+            conn.execute(text(stmt))
+    elif dialect == "postgresql":
+        conn.execute(text(
+            "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text))"
+        ))
+
+
+SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+]
 
 # version -> step; append new versions, never edit an applied one.
-MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1}
+MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2}
 
 
 def current_version(conn: Connection) -> int:
@@ -27,8 +57,9 @@ def current_version(conn: Connection) -> int:
     return int(conn.scalar(select(func.max(s.schema_version.c.version))) or 0)
 
 
-def migrate(conn: Connection, dialect: str) -> list[int]:
-    """Bring the schema to :data:`schema.SCHEMA_VERSION`; returns the versions applied."""
+def migrate(conn: Connection, dialect: str, *, target: int | None = None) -> list[int]:
+    """Bring the schema to ``target`` (default :data:`schema.SCHEMA_VERSION`); returns the versions applied."""
+    target = s.SCHEMA_VERSION if target is None else target
     have = current_version(conn)
     if have > s.SCHEMA_VERSION:
         raise StoreError(
@@ -36,7 +67,7 @@ def migrate(conn: Connection, dialect: str) -> list[int]:
             "upgrade dateline"
         )
     applied = []
-    for version in sorted(v for v in MIGRATIONS if v > have):
+    for version in sorted(v for v in MIGRATIONS if have < v <= target):
         MIGRATIONS[version](conn, dialect)
         s.schema_version.create(conn, checkfirst=True)
         conn.execute(insert(s.schema_version).values(version=version, applied_at=datetime.now(UTC).isoformat()))

@@ -50,9 +50,10 @@ def event_select(q: EventQuery) -> Select[Any]:
     e = s.events
     conds = []
     if q.actor:
-        like = q.actor.upper() + "%"
+        like = _escape(q.actor.upper()) + "%"
         conds.append(or_(e.c.actor_id == q.actor, e.c.recipient_id == q.actor,
-                         func.upper(e.c.actor_code).like(like), func.upper(e.c.recipient_code).like(like)))
+                         func.upper(e.c.actor_code).like(like, escape="\\"),
+                         func.upper(e.c.recipient_code).like(like, escape="\\")))
     if q.country:
         c = q.country.upper()
         conds.append(or_(e.c.actor_country == c, e.c.recipient_country == c))

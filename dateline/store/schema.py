@@ -14,7 +14,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -123,7 +123,46 @@ events = Table(
     Column("said_by", String(200)), Column("cameo", String(8)), Column("quad_code", Integer),
     Column("event_scale", Float), Column("confidence", Float),
     Column("record", Text, nullable=False),
+    Column("merged_id", String(200)),  # since v2
 )
 Index("ix_events_article", events.c.article_id)
+Index("ix_events_merged", events.c.merged_id)
 Index("ix_events_dyad_date", events.c.actor_country, events.c.recipient_country, events.c.date)
 Index("ix_events_type_date", events.c.type, events.c.date)
+
+V1_TABLES = [schema_version, runs, articles, failures, entities, article_actors, places, times, statements, events]
+
+# -- since v2: stories (copies of one wire story) and merged events
+stories = Table(
+    "stories", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("original_id", String(200), nullable=False),  # the earliest published member
+    Column("first_published", String(40)),
+    Column("num_articles", Integer, nullable=False, default=1),
+)
+story_keys = Table(
+    "story_keys", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+merged_events = Table(
+    "merged_events", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("key", String(400), nullable=False),
+    Column("type", String(12), nullable=False),
+    Column("modality", String(12), nullable=False),
+    Column("actor_country", String(8)), Column("actor_code", String(40)),
+    Column("recipient_country", String(8)), Column("recipient_code", String(40)),
+    Column("date", String(40)), Column("location_name", Text), Column("location_country", String(8)),
+    Column("lat", Float), Column("lon", Float),
+    Column("cameo", String(8)), Column("quad_code", Integer), Column("event_scale", Float),
+    Column("num_mentions", Integer, nullable=False, default=1),
+    Column("num_articles", Integer, nullable=False, default=1),
+    Column("num_sources", Integer, nullable=False, default=1),
+    Column("first_article_id", String(200)),
+    Column("first_url", Text),
+    Column("record", Text, nullable=False),  # the first event's record
+)
+Index("ix_merged_key", merged_events.c.key)
+Index("ix_merged_dyad_date", merged_events.c.actor_country, merged_events.c.recipient_country, merged_events.c.date)
+V2_TABLES = [stories, story_keys, merged_events]

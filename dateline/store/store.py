@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
@@ -160,6 +161,7 @@ class Store:
         return len(fresh), len(batch) - len(fresh)
 
     def _insert(self, conn: Connection, batch: list[Article], run_id: int | None) -> None:
+        from .linking import link_stories, merge_events
         from .rows import child_rows, event_rows
 
         now = _now()
@@ -185,17 +187,70 @@ class Store:
         rows = event_rows(batch)
         if rows:
             conn.execute(insert(s.events), rows)
+        link_stories(conn, batch)
+        merge_events(conn, rows, batch)
 
     def get_article(self, article_id: str) -> Article | None:
-        """An article by id, or by a unique id prefix of at least 6 characters."""
+        """An article by id, or by a unique id prefix of at least 6 characters, with its ``story_id``."""
+        cols = (s.articles.c.record, s.articles.c.story_id)
         with self.transaction() as conn:
-            rec = conn.scalar(select(s.articles.c.record).where(s.articles.c.id == article_id))
-            if rec is None and len(article_id) >= 6:
-                found = conn.scalars(
-                    select(s.articles.c.record).where(s.articles.c.id.startswith(article_id, autoescape=True)).limit(2)
+            row = conn.execute(select(*cols).where(s.articles.c.id == article_id)).first()
+            if row is None and len(article_id) >= 6:
+                found = conn.execute(
+                    select(*cols).where(s.articles.c.id.startswith(article_id, autoescape=True)).limit(2)
                 ).all()
-                rec = found[0] if len(found) == 1 else None
-        return Article.from_json(rec) if rec else None
+                row = found[0] if len(found) == 1 else None
+        if row is None:
+            return None
+        article = Article.from_json(row.record)
+        article.story_id = row.story_id  # type: ignore[attr-defined]
+        return article
+
+    def search_articles(self, words: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles whose title or text has all the words (SQLite FTS5 / PostgreSQL full text)."""
+        terms = [w for w in re.findall(r"\w+", words) if w]
+        if not terms:
+            return []
+        a = s.articles
+        cols = (a.c.id, a.c.title, a.c.published, a.c.source_name, a.c.story_id)
+        with self.transaction() as conn:
+            if self.dialect == "sqlite":
+                match = " ".join(f'"{t}"' for t in terms)
+                stmt = text(
+                    "SELECT a.id, a.title, a.published, a.source_name, a.story_id, "
+                    "snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snippet "
+                    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH :match ORDER BY rank LIMIT :limit"
+                )
+                rows = conn.execute(stmt, {"match": match, "limit": limit}).all()
+            else:
+                doc = func.to_tsvector("english", func.coalesce(a.c.title, "") + " " + a.c.text)
+                tsq = func.plainto_tsquery("english", " ".join(terms))
+                snippet = func.ts_headline("english", a.c.text, tsq, "StartSel=[,StopSel=],MaxWords=24,MinWords=8")
+                rows = conn.execute(
+                    select(*cols, snippet.label("snippet")).where(doc.op("@@")(tsq))
+                    .order_by(func.ts_rank(doc, tsq).desc()).limit(limit)
+                ).all()
+        return [dict(r._mapping) for r in rows]
+
+    def stories(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Stories with more than one copy, largest first."""
+        with self.transaction() as conn:
+            rows = conn.execute(
+                select(s.stories).where(s.stories.c.num_articles > 1)
+                .order_by(s.stories.c.num_articles.desc(), s.stories.c.id).limit(limit)
+            ).all()
+        return [dict(r._mapping) for r in rows]
+
+    def merged_events(self, *, limit: int = 100, min_sources: int = 1) -> list[dict[str, Any]]:
+        """Merged events (one per real event) with their NumMentions/NumArticles/NumSources."""
+        m = s.merged_events
+        with self.transaction() as conn:
+            rows = conn.execute(
+                select(m).where(m.c.num_sources >= min_sources)
+                .order_by(m.c.num_sources.desc(), m.c.date.desc(), m.c.id).limit(limit)
+            ).all()
+        return [{k: v for k, v in r._mapping.items() if k != "record"} for r in rows]
 
     def get_event(self, event_id: str) -> "Event | None":
         """An event by id, with its article's id as ``article_id``."""
