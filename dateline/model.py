@@ -198,6 +198,7 @@ class Article(Record):
     events: list[Event] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
     content_hash: str | None = None
+    analysis: dict[str, Any] | None = None  # what analysed it: dateline version, spaCy model, stages
 
     def published_datetime(self) -> datetime | date | None:
         """``published`` parsed: an aware datetime, a date, or None."""

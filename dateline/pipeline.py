@@ -12,6 +12,7 @@ from importlib import import_module
 
 from spacy.tokens import Doc
 
+from . import __version__
 from .config import Settings
 from .model import Article
 from .nlp import entities_of, load_nlp, parse_texts, sentences_of
@@ -69,7 +70,13 @@ class Pipeline:
         limit = self.settings.max_text_chars
         texts = [a.text[:limit] for a in batch]
         docs = parse_texts(self.nlp, texts, batch_size=self.settings.batch_size)
+        analysis = {
+            "dateline": __version__,
+            "spacy_model": f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}-{self.nlp.meta.get('version', '')}",
+            "stages": [name for name, _ in self.stages],
+        }
         for article, doc in zip(batch, docs, strict=True):
+            article.analysis = dict(analysis)
             article.sentences = sentences_of(doc)
             article.entities = entities_of(doc)
             for name, stage in self.stages:

@@ -68,14 +68,18 @@ def iter_articles(
     if not analyse:
         yield from extracted
         return
-    pipeline = pipeline or Pipeline(settings)
+    pipeline_: Pipeline | None = pipeline
     pending: list[Article | Failure] = []
 
     def flush() -> Iterator[Article | Failure]:
-        arts = [x for x in pending if isinstance(x, Article)]
-        done = iter(pipeline.analyse(arts))
+        # Records that were analysed before (``analysis`` set) pass through unchanged.
+        fresh = [x for x in pending if isinstance(x, Article) and x.analysis is None]
+        nonlocal pipeline_
+        if fresh and pipeline_ is None:
+            pipeline_ = Pipeline(settings)  # loaded only when something needs analysing
+        done = iter(pipeline_.analyse(fresh)) if fresh and pipeline_ else iter(())
         for x in pending:
-            yield x if isinstance(x, Failure) else next(done)
+            yield next(done) if isinstance(x, Article) and x.analysis is None else x
         pending.clear()
 
     for item in extracted:
@@ -121,6 +125,7 @@ def ingest(
     store: Any,
     settings: Settings | None = None,
     on_item: Callable[[Article | Failure], None] | None = None,
+    analyse: bool = True,
 ) -> RunReport:
     """Process the inputs into a store in batches of ``settings.batch_size``, one transaction each.
 
@@ -138,7 +143,7 @@ def ingest(
         report.duplicates += dups
         batch.clear()
 
-    for item in iter_articles(inputs, settings=settings):
+    for item in iter_articles(inputs, settings=settings, analyse=analyse):
         if on_item:
             on_item(item)
         if isinstance(item, Failure):

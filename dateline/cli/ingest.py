@@ -19,6 +19,7 @@ def ingest(
     db: str | None = typer.Option(None, "--db", help="SQLite path or postgresql:// URL (default ./dateline.db)."),
     urls: Path | None = typer.Option(None, "--urls", help="A file of URLs to fetch, one per line."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline to load by name."),
+    no_analysis: bool = typer.Option(False, "--no-analysis", help="Extraction only: no NLP stages."),
 ) -> None:
     """Process inputs and store the articles; the same article is never stored twice."""
     items = list(inputs or [])
@@ -30,7 +31,7 @@ def ingest(
         raise typer.BadParameter("give at least one input (or --urls FILE)", param_hint="INPUT")
     conf = settings(spacy_model=model, db=db)
     with open_store(conf.db) as store, progress_counter() as count:
-        report = run_ingest(items, store=store, settings=conf, on_item=count)
+        report = run_ingest(items, store=store, settings=conf, on_item=count, analyse=not no_analysis)
         typer.echo(
             f"stored {report.articles} new articles ({report.duplicates} already stored, "
             f"{len(report.failures)} failed) in {store.display_url}",

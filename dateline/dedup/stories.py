@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -47,6 +48,11 @@ def normalise(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+def shingles_of(text: str) -> frozenset[int]:
+    """The 32-bit hashes of the text's word 5-shingles (after :func:`normalise`)."""
+    return frozenset(_shingles(normalise(text)))
+
+
 def _shingles(words: list[str]) -> set[int]:
     if len(words) < SHINGLE:
         return {_h(" ".join(words))} if words else set()
@@ -54,14 +60,24 @@ def _shingles(words: list[str]) -> set[int]:
 
 
 def _h(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash permutations, made once (datasketch would draw them for every signature)."""
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
 
 
 def _band_keys(prefix: str, shingles: set[int]) -> list[str]:
     if not shingles:
         return []
-    m = MinHash(num_perm=NUM_PERM, seed=7)
-    m.update_batch([s.to_bytes(8, "little") for s in shingles])
+    m = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=_identity, permutations=_permutations(), scheme="affine32")
+    m.update_batch(list(shingles))
     values = np.asarray(m.hashvalues, dtype=np.uint64)
     keys = []
     for b in range(BANDS):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import InputError
 from ..ingest.documents import Document
 from ..model import Article, Source, parse_published, text_hash
@@ -25,6 +27,11 @@ def to_article(
     Raises:
         InputError: the document holds no readable article (empty, binary, no text).
     """
+    if doc.kind == "record":
+        try:
+            return Article.model_validate(doc.fields)
+        except ValidationError as e:
+            raise InputError(doc.input, f"not a valid dateline record ({e.error_count()} errors: {e.errors()[0]['msg']})") from None
     if doc.kind == "jsonl":
         article = _from_fields(doc)
     elif doc.kind == "txt":

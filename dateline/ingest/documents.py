@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-DocumentKind = Literal["txt", "html", "jsonl", "feed-item", "warc-record", "url"]
+DocumentKind = Literal["txt", "html", "jsonl", "record", "feed-item", "warc-record", "url"]
 
 
 @dataclass

@@ -147,4 +147,6 @@ def read_jsonl(data: bytes, *, input: str) -> Iterator[Document | Failure]:
         if not isinstance(text, str) or not text.strip():
             yield Failure(where, "no \"text\" (a non-empty string is required)")
             continue
-        yield Document(where, "jsonl", None, obj)
+        # A record dateline already wrote (``dateline process -o``) is stored as it is.
+        kind = "record" if isinstance(obj.get("analysis"), dict) and isinstance(obj.get("id"), str) else "jsonl"
+        yield Document(where, kind, None, obj)

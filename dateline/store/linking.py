@@ -2,51 +2,94 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from sqlalchemy import bindparam, distinct, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..dedup.events import dates_compatible, event_key, locations_compatible
-from ..dedup.stories import CONTAINMENT, containment, fingerprint
+from ..dedup.stories import CONTAINMENT, containment, fingerprint, shingles_of
 from ..model import Article, Event, Location
 from . import schema as s
 
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 10
 
 
 def link_stories(conn: Connection, batch: list[Article]) -> None:
-    """Give each article of a batch (already inserted) its story, the earliest copy as original."""
+    """Give each article of a batch (already inserted) its story, the earliest copy as original.
+
+    Candidates come from the LSH keys of earlier articles (one query for the batch) and of
+    earlier members of the batch; each is verified by shingle containment.
+    """
+    fps = {a.id: fingerprint(a.text) for a in batch}
+    owners: dict[str, list[str]] = defaultdict(list)
+    keys = sorted({k for fp in fps.values() for k in fp.keys})
+    for chunk in _chunks(keys):
+        for key, aid in conn.execute(
+            select(s.story_keys.c.key, s.story_keys.c.article_id).where(s.story_keys.c.key.in_(chunk))
+        ):
+            owners[key].append(aid)
+    known: dict[str, list] = {}  # article id -> [story id, shingles or None, text]
+    stored = sorted({aid for ids in owners.values() for aid in ids})
+    for chunk in _chunks(stored):
+        for aid, text_, story in conn.execute(
+            select(s.articles.c.id, s.articles.c.text, s.articles.c.story_id).where(s.articles.c.id.in_(chunk))
+        ):
+            known[aid] = [story or aid, None, text_]
+    assigned: dict[str, str] = {}
     for article in batch:
-        fp = fingerprint(article.text)
-        story_id = None
-        if fp.keys:
-            shared = Counter(
-                conn.scalars(
-                    select(s.story_keys.c.article_id).where(s.story_keys.c.key.in_(fp.keys))
-                ).all()
-            )
-            shared.pop(article.id, None)
-            for cand_id, _ in shared.most_common(MAX_CANDIDATES):
-                row = conn.execute(
-                    select(s.articles.c.text, s.articles.c.story_id).where(s.articles.c.id == cand_id)
-                ).first()
-                if row and containment(fp.shingles, fingerprint(row.text).shingles) >= CONTAINMENT:
-                    story_id = row.story_id or cand_id
-                    break
-            conn.execute(insert(s.story_keys), [{"key": k, "article_id": article.id} for k in fp.keys])
-        published = article.published
-        if story_id is None:
-            story_id = article.id
-            conn.execute(insert(s.stories).values(
-                id=story_id, original_id=article.id, first_published=published, num_articles=1))
-        else:
-            story = conn.execute(select(s.stories).where(s.stories.c.id == story_id)).first()
-            values: dict[str, object] = {"num_articles": s.stories.c.num_articles + 1}
-            if story is not None and published and (story.first_published is None or _utc(published) < _utc(story.first_published)):
-                values.update(original_id=article.id, first_published=published)
-            conn.execute(update(s.stories).where(s.stories.c.id == story_id).values(**values))
-        conn.execute(update(s.articles).where(s.articles.c.id == article.id).values(story_id=story_id))
+        fp = fps[article.id]
+        shared = Counter(aid for k in fp.keys for aid in owners.get(k, ()) if aid != article.id)
+        story_id = article.id
+        for cand, _ in shared.most_common(MAX_CANDIDATES):
+            entry = known.get(cand)
+            if entry is None:
+                continue
+            if entry[1] is None:
+                entry[1] = shingles_of(entry[2])
+            if containment(fp.shingles, entry[1]) >= CONTAINMENT:
+                story_id = entry[0]
+                break
+        known[article.id] = [story_id, fp.shingles, article.text]
+        for k in fp.keys:
+            owners[k].append(article.id)
+        assigned[article.id] = story_id
+    rows = [{"key": k, "article_id": a.id} for a in batch for k in fps[a.id].keys]
+    if rows:
+        conn.execute(insert(s.story_keys), rows)
+    conn.execute(
+        update(s.articles).where(s.articles.c.id == bindparam("aid")).values(story_id=bindparam("sid")),
+        [{"aid": aid, "sid": sid} for aid, sid in assigned.items()],
+    )
+    _update_stories(conn, batch, assigned)
+
+
+def _update_stories(conn: Connection, batch: list[Article], assigned: dict[str, str]) -> None:
+    members: dict[str, list[Article]] = defaultdict(list)
+    for a in batch:
+        members[assigned[a.id]].append(a)
+    existing = {}
+    for chunk in _chunks(sorted(members)):
+        for row in conn.execute(select(s.stories).where(s.stories.c.id.in_(chunk))):
+            existing[row.id] = row
+    fresh = []
+    for story_id, arts in members.items():
+        first = min(arts, key=lambda a: _utc(a.published) if a.published else "9999")
+        row = existing.get(story_id)
+        if row is None:
+            fresh.append({"id": story_id, "original_id": first.id, "first_published": first.published,
+                          "num_articles": len(arts)})
+            continue
+        values: dict[str, object] = {"num_articles": s.stories.c.num_articles + len(arts)}
+        if first.published and (row.first_published is None or _utc(first.published) < _utc(row.first_published)):
+            values.update(original_id=first.id, first_published=first.published)
+        conn.execute(update(s.stories).where(s.stories.c.id == story_id).values(**values))
+    if fresh:
+        conn.execute(insert(s.stories), fresh)
+
+
+def _chunks(items: list[str], size: int = 900) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _utc(value: str) -> str:
@@ -65,27 +108,32 @@ def _utc(value: str) -> str:
 def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> None:
     """Attach each new event row to a merged event that reports the same event, or start one."""
     by_id = {a.id: a for a in batch}
-    touched: set[str] = set()
-    for row in rows:
-        event = Event.model_validate_json(row["record"])
-        key = event_key(event)
-        if key is None:
-            continue
-        k = key.as_string()
-        merged_id = None
+    events = [(row, Event.model_validate_json(row["record"])) for row in rows]
+    keyed = [(row, ev, key.as_string()) for row, ev in events if (key := event_key(ev)) is not None]
+    m = s.merged_events
+    candidates: dict[str, list[dict]] = defaultdict(list)  # key -> merged events (as dicts)
+    for chunk in _chunks(sorted({k for _, _, k in keyed})):
         for cand in conn.execute(
-            select(s.merged_events.c.id, s.merged_events.c.date, s.merged_events.c.location_country,
-                   s.merged_events.c.lat, s.merged_events.c.lon).where(s.merged_events.c.key == k)
+            select(m.c.id, m.c.key, m.c.date, m.c.location_country, m.c.lat, m.c.lon).where(m.c.key.in_(chunk))
         ):
-            loc = Location(country=cand.location_country, lat=cand.lat, lon=cand.lon) if (
-                cand.location_country or cand.lat is not None) else None
-            if dates_compatible(event.date, cand.date) and locations_compatible(event.location, loc):
-                merged_id = cand.id
+            candidates[cand.key].append(dict(cand._mapping))
+    new_merged, links, sharpen = [], [], []
+    for row, event, k in keyed:
+        merged_id = None
+        for cand in candidates[k]:
+            loc = Location(country=cand["location_country"], lat=cand["lat"], lon=cand["lon"]) if (
+                cand["location_country"] or cand["lat"] is not None) else None
+            if dates_compatible(event.date, cand["date"]) and locations_compatible(event.location, loc):
+                merged_id = cand["id"]
+                if event.date and len(event.date) >= 10 and len(cand["date"] or "") < 10:
+                    # a day-precise report sharpens a merged event known only by week or month
+                    cand["date"] = event.date[:10]
+                    sharpen.append({"mid": merged_id, "d": cand["date"]})
                 break
         if merged_id is None:
             merged_id = f"m-{row['id']}"
             article = by_id.get(row["article_id"])
-            conn.execute(insert(s.merged_events).values(
+            new_merged.append(dict(
                 id=merged_id, key=k, type=event.type, modality=event.modality,
                 actor_country=row["actor_country"], actor_code=row["actor_code"],
                 recipient_country=row["recipient_country"], recipient_code=row["recipient_code"],
@@ -95,14 +143,16 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
                 first_article_id=row["article_id"], first_url=article.url if article else None,
                 record=row["record"],
             ))
-        elif event.date and len(event.date) >= 10:
-            # A day-precise report sharpens a merged event known only by week or month.
-            conn.execute(update(s.merged_events).where(
-                (s.merged_events.c.id == merged_id) & (func.length(s.merged_events.c.date) < 10)
-            ).values(date=event.date[:10]))
-        conn.execute(update(s.events).where(s.events.c.id == row["id"]).values(merged_id=merged_id))
-        touched.add(merged_id)
-    recount(conn, touched)
+            candidates[k].append({"id": merged_id, "key": k, "date": event.date,
+                                  "location_country": row["location_country"], "lat": row["lat"], "lon": row["lon"]})
+        links.append({"eid": row["id"], "mid": merged_id})
+    if new_merged:
+        conn.execute(insert(m), new_merged)
+    if sharpen:
+        conn.execute(update(m).where(m.c.id == bindparam("mid")).values(date=bindparam("d")), sharpen)
+    if links:
+        conn.execute(update(s.events).where(s.events.c.id == bindparam("eid")).values(merged_id=bindparam("mid")), links)
+    recount(conn, {link["mid"] for link in links})
 
 
 def recount(conn: Connection, merged_ids: set[str]) -> None:
@@ -111,12 +161,14 @@ def recount(conn: Connection, merged_ids: set[str]) -> None:
         return
     e, a = s.events, s.articles
     source = func.coalesce(a.c.source_name, a.c.id)
-    counts = conn.execute(
-        select(e.c.merged_id, func.count(), func.count(distinct(e.c.article_id)), func.count(distinct(source)))
-        .join(a, a.c.id == e.c.article_id)
-        .where(e.c.merged_id.in_(merged_ids))
-        .group_by(e.c.merged_id)
-    ).all()
+    counts = []
+    for chunk in _chunks(sorted(merged_ids)):
+        counts += conn.execute(
+            select(e.c.merged_id, func.count(), func.count(distinct(e.c.article_id)), func.count(distinct(source)))
+            .join(a, a.c.id == e.c.article_id)
+            .where(e.c.merged_id.in_(chunk))
+            .group_by(e.c.merged_id)
+        ).all()
     conn.execute(
         update(s.merged_events).where(s.merged_events.c.id == bindparam("mid")).values(
             num_mentions=bindparam("m"), num_articles=bindparam("n"), num_sources=bindparam("src")),
