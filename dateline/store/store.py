@@ -32,14 +32,15 @@ def normalise_url(url: str) -> str:
     return f"sqlite:///{Path(url).expanduser()}"
 
 
-def open_store(url: str = "dateline.db", *, create: bool = True) -> Store:
+def open_store(url: str = "dateline.db", *, create: bool = True, timeout: float = 30.0) -> Store:
     """Open (and create or migrate) a store.
 
     Args:
         url: a SQLite path (``dateline.db``), ``sqlite:///...`` or ``postgresql://...``.
         create: create the schema when missing (else a missing SQLite file is an error).
+        timeout: seconds to wait for a lock held by another writer before giving up.
     """
-    return Store(url, create=create)
+    return Store(url, create=create, timeout=timeout)
 
 
 def _now() -> str:
@@ -49,11 +50,12 @@ def _now() -> str:
 class Store:
     """Articles, what was found in them, failures and runs, in one database."""
 
-    def __init__(self, url: str, *, create: bool = True) -> None:
+    def __init__(self, url: str, *, create: bool = True, timeout: float = 30.0) -> None:
+        self.timeout = timeout
         self.url = normalise_url(url)
         self.dialect = self.url.split(":", 1)[0].split("+")[0]
         if self.dialect == "sqlite":
-            path = self.url.removeprefix("sqlite:///")
+            path = self.url.removeprefix("sqlite:///").split("?", 1)[0].removeprefix("file:")
             if not create and not Path(path).exists():
                 raise StoreError(f"{path}: no such database (run `dateline ingest` first)")
             if path and path != ":memory:" and not Path(path).parent.exists():
@@ -62,7 +64,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 migrate(conn, self.dialect)
-        except OperationalError as e:
+        except (OperationalError, DBAPIError) as e:
             self.engine.dispose()
             raise StoreError(f"cannot open store {self.display_url}: {_reason(e)}") from e
         except BaseException:
@@ -76,15 +78,16 @@ class Store:
 
     def _engine(self) -> Engine:
         if self.dialect == "sqlite":
-            engine = create_engine(self.url, connect_args={"timeout": 30})
+            engine = create_engine(self.url, connect_args={"timeout": self.timeout})
 
             @event.listens_for(engine, "connect")
             def _pragmas(dbapi_conn: Any, _record: Any) -> None:
                 cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
+                if "mode=ro" not in self.url:
+                    cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA busy_timeout=30000")
+                cur.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
                 cur.close()
 
             return engine
