@@ -1,8 +1,8 @@
 """Which articles tell the same story: reprints, truncated and re-headlined copies.
 
-Each article gets a fingerprint: the set of its word 5-shingles, and LSH keys from two MinHash
-signatures, one over the whole text and one over its lead (the first 60 words), banded so that
-articles sharing a key are candidates. A candidate is the same story when at least 80% of the
+Each article gets a fingerprint: the set of its word 5-shingles, LSH keys from a banded MinHash
+signature of the whole text, and the smallest shingle hashes of its lead (the first 60 words),
+so that articles sharing a key are candidates. A candidate is the same story when at least 70% of the
 shorter text's shingles appear in the longer one (containment, not Jaccard: a truncated copy
 is contained in its original). Agency attributions ("APA reports quoting Xinhua") and
 datelines are removed before shingling, so one wire story relayed by two outlets matches.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,8 @@ SHINGLE = 5
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # 64 = 16 x 4: candidates from a Jaccard of about 0.5 upwards
 LEAD_WORDS = 60
-CONTAINMENT = 0.8
+LEAD_KEYS = 4
+CONTAINMENT = 0.7
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ATTRIBUTION = re.compile(
@@ -33,12 +35,12 @@ _ATTRIBUTION = re.compile(
 _DATELINE = re.compile(r"^\s*[A-Z][\w .',/-]{1,40}?(?:\([A-Za-z .&-]{1,30}\)|-[A-Z][\w.-]+\.)\s*[-–—:]*\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StoryFingerprint:
-    """LSH keys (strings, for an indexed table) and the shingle hashes used to verify."""
+    """LSH keys (strings, for an indexed table) and the sorted shingle hashes used to verify."""
 
     keys: tuple[str, ...]
-    shingles: frozenset[int]
+    shingles: np.ndarray
 
 
 def normalise(text: str) -> list[str]:
@@ -48,19 +50,34 @@ def normalise(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def shingles_of(text: str) -> frozenset[int]:
-    """The 32-bit hashes of the text's word 5-shingles (after :func:`normalise`)."""
-    return frozenset(_shingles(normalise(text)))
+_MASK = np.uint64(0xFFFFFFFF)
+_BASE = np.uint64(1_000_003)
 
 
-def _shingles(words: list[str]) -> set[int]:
-    if len(words) < SHINGLE:
-        return {_h(" ".join(words))} if words else set()
-    return {_h(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
-def _h(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
+def _word_hashes(words: list[str]) -> np.ndarray:
+    return np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+
+
+def _shingles(words: list[str] | np.ndarray) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word 5-shingles (a rolling hash over word hashes)."""
+    w = words if isinstance(words, np.ndarray) else _word_hashes(words)
+    if not len(w):
+        return np.empty(0, dtype=np.uint64)
+    n = max(len(w) - SHINGLE + 1, 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE, len(w))):
+        h = (h * _BASE + w[k:k + n]) & _MASK
+    return np.unique(h)
+
+
+def shingles_of(text: str) -> np.ndarray:
+    """The shingle hashes of a text (after :func:`normalise`)."""
+    return _shingles(normalise(text))
 
 
 def _identity(value: int) -> int:
@@ -73,11 +90,11 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
 
 
-def _band_keys(prefix: str, shingles: set[int]) -> list[str]:
-    if not shingles:
+def _band_keys(prefix: str, shingles: np.ndarray) -> list[str]:
+    if not len(shingles):
         return []
     m = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=_identity, permutations=_permutations(), scheme="affine32")
-    m.update_batch(list(shingles))
+    m.update_batch(shingles.tolist())
     values = np.asarray(m.hashvalues, dtype=np.uint64)
     keys = []
     for b in range(BANDS):
@@ -88,19 +105,21 @@ def _band_keys(prefix: str, shingles: set[int]) -> list[str]:
 
 def fingerprint(text: str) -> StoryFingerprint:
     """The fingerprint of an article's text."""
-    words = normalise(text)
+    words = _word_hashes(normalise(text))
     full = _shingles(words)
-    lead = _shingles(words[:LEAD_WORDS])
-    keys = _band_keys("f", full) + _band_keys("l", lead)
-    return StoryFingerprint(keys=tuple(dict.fromkeys(keys)), shingles=frozenset(full))
+    # The lead's keys: its LEAD_KEYS smallest shingle hashes (a bottom-k sketch), which a
+    # truncated or lightly edited copy shares although its whole-text signature differs.
+    lead = _shingles(words[:LEAD_WORDS])[:LEAD_KEYS]
+    keys = _band_keys("f", full) + [f"l:{int(h):08x}" for h in lead]
+    return StoryFingerprint(keys=tuple(dict.fromkeys(keys)), shingles=full)
 
 
-def containment(a: frozenset[int], b: frozenset[int]) -> float:
+def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Share of the smaller set's shingles found in the larger one."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if not small:
+    if not len(small):
         return 0.0
-    return len(small & large) / len(small)
+    return len(np.intersect1d(small, large, assume_unique=True)) / len(small)
 
 
 def same_story(a: StoryFingerprint | str, b: StoryFingerprint | str) -> bool:

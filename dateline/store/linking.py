@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import bindparam, distinct, func, insert, select, update
+from sqlalchemy import distinct, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..dedup.events import dates_compatible, event_key, locations_compatible
 from ..dedup.stories import CONTAINMENT, containment, fingerprint, shingles_of
 from ..model import Article, Event, Location
 from . import schema as s
+from .bulk import insert_rows, update_rows
 
 MAX_CANDIDATES = 10
 
@@ -54,13 +55,8 @@ def link_stories(conn: Connection, batch: list[Article]) -> None:
         for k in fp.keys:
             owners[k].append(article.id)
         assigned[article.id] = story_id
-    rows = [{"key": k, "article_id": a.id} for a in batch for k in fps[a.id].keys]
-    if rows:
-        conn.execute(insert(s.story_keys), rows)
-    conn.execute(
-        update(s.articles).where(s.articles.c.id == bindparam("aid")).values(story_id=bindparam("sid")),
-        [{"aid": aid, "sid": sid} for aid, sid in assigned.items()],
-    )
+    insert_rows(conn, s.story_keys, [{"key": k, "article_id": a.id} for a in batch for k in fps[a.id].keys])
+    update_rows(conn, s.articles, "id", [{"id": aid, "story_id": sid} for aid, sid in assigned.items()])
     _update_stories(conn, batch, assigned)
 
 
@@ -84,8 +80,7 @@ def _update_stories(conn: Connection, batch: list[Article], assigned: dict[str, 
         if first.published and (row.first_published is None or _utc(first.published) < _utc(row.first_published)):
             values.update(original_id=first.id, first_published=first.published)
         conn.execute(update(s.stories).where(s.stories.c.id == story_id).values(**values))
-    if fresh:
-        conn.execute(insert(s.stories), fresh)
+    insert_rows(conn, s.stories, fresh)
 
 
 def _chunks(items: list[str], size: int = 900) -> list[list[str]]:
@@ -128,7 +123,7 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
                 if event.date and len(event.date) >= 10 and len(cand["date"] or "") < 10:
                     # a day-precise report sharpens a merged event known only by week or month
                     cand["date"] = event.date[:10]
-                    sharpen.append({"mid": merged_id, "d": cand["date"]})
+                    sharpen.append({"id": merged_id, "date": cand["date"]})
                 break
         if merged_id is None:
             merged_id = f"m-{row['id']}"
@@ -145,14 +140,11 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
             ))
             candidates[k].append({"id": merged_id, "key": k, "date": event.date,
                                   "location_country": row["location_country"], "lat": row["lat"], "lon": row["lon"]})
-        links.append({"eid": row["id"], "mid": merged_id})
-    if new_merged:
-        conn.execute(insert(m), new_merged)
-    if sharpen:
-        conn.execute(update(m).where(m.c.id == bindparam("mid")).values(date=bindparam("d")), sharpen)
-    if links:
-        conn.execute(update(s.events).where(s.events.c.id == bindparam("eid")).values(merged_id=bindparam("mid")), links)
-    recount(conn, {link["mid"] for link in links})
+        links.append({"id": row["id"], "merged_id": merged_id})
+    insert_rows(conn, m, new_merged)
+    update_rows(conn, m, "id", sharpen)
+    update_rows(conn, s.events, "id", links)
+    recount(conn, {link["merged_id"] for link in links})
 
 
 def recount(conn: Connection, merged_ids: set[str]) -> None:
@@ -169,8 +161,6 @@ def recount(conn: Connection, merged_ids: set[str]) -> None:
             .where(e.c.merged_id.in_(chunk))
             .group_by(e.c.merged_id)
         ).all()
-    conn.execute(
-        update(s.merged_events).where(s.merged_events.c.id == bindparam("mid")).values(
-            num_mentions=bindparam("m"), num_articles=bindparam("n"), num_sources=bindparam("src")),
-        [{"mid": mid, "m": m, "n": n, "src": src} for mid, m, n, src in counts],
-    )
+    update_rows(conn, s.merged_events, "id", [
+        {"id": mid, "num_mentions": m, "num_articles": n, "num_sources": src} for mid, m, n, src in counts
+    ])

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Article
+from ..model import Article, Event
 from . import schema as s
 from .migrations import migrate
 from .query import EventQuery
@@ -164,12 +164,14 @@ class Store:
         return len(fresh), len(batch) - len(fresh)
 
     def _insert(self, conn: Connection, batch: list[Article], run_id: int | None) -> None:
+        from .bulk import insert_rows
         from .linking import link_stories, merge_events
         from .rows import child_rows, event_rows
 
         now = _now()
-        conn.execute(
-            insert(s.articles),
+        insert_rows(
+            conn,
+            s.articles,
             [
                 {
                     "id": a.id, "input": a.input, "url": a.url, "title": a.title,
@@ -185,11 +187,9 @@ class Store:
             ],
         )
         for table, rows in child_rows(batch).items():
-            if rows:
-                conn.execute(insert(table), rows)
+            insert_rows(conn, table, rows)
         rows = event_rows(batch)
-        if rows:
-            conn.execute(insert(s.events), rows)
+        insert_rows(conn, s.events, rows)
         link_stories(conn, batch)
         merge_events(conn, rows, batch)
 
@@ -255,10 +255,8 @@ class Store:
             ).all()
         return [{k: v for k, v in r._mapping.items() if k != "record"} for r in rows]
 
-    def get_event(self, event_id: str) -> "Event | None":
+    def get_event(self, event_id: str) -> Event | None:
         """An event by id, with its article's id as ``article_id``."""
-        from ..model import Event
-
         with self.transaction() as conn:
             row = conn.execute(
                 select(s.events.c.record, s.events.c.article_id).where(s.events.c.id == event_id)
@@ -276,6 +274,35 @@ class Store:
         with self.transaction() as conn:
             rows = conn.execute(event_select(query)).all()
         return [{k: v for k, v in r._mapping.items() if k != "record"} for r in rows]
+
+    def dyad_timeline(
+        self, a: str, b: str, *, since: str | None = None, until: str | None = None, merged: bool = True
+    ) -> list[dict[str, Any]]:
+        """Per day: events between countries ``a`` and ``b`` (either direction), by quad class,
+        with the mean PLOVER score; asserted and historical events only (what happened).
+
+        Reads merged events (one per real event) by default, every mention with ``merged=False``.
+        """
+        t = s.merged_events if merged else s.events
+        a, b = a.upper(), b.upper()
+        conds = [
+            ((t.c.actor_country == a) & (t.c.recipient_country == b))
+            | ((t.c.actor_country == b) & (t.c.recipient_country == a)),
+            t.c.modality.in_(("asserted", "historical")),
+            t.c.date.is_not(None),
+        ]
+        if since:
+            conds.append(t.c.date >= since)
+        if until:
+            conds.append(t.c.date <= until + "\uffff")
+        day = func.substr(t.c.date, 1, 10)
+        stmt = (
+            select(day.label("day"), t.c.quad_code, func.count().label("n"), func.avg(t.c.event_scale).label("score"))
+            .where(*conds).group_by(day, t.c.quad_code).order_by(day)
+        )
+        with self.transaction() as conn:
+            rows = conn.execute(stmt).all()
+        return [dict(r._mapping) for r in rows]
 
     def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
         """Every stored article, in id order, without holding them all."""
