@@ -53,6 +53,10 @@ def suites(shared: Path, out: Path) -> dict[str, list[list[str]]]:
             [py, str(ev / "score_events.py"), f"{out}/events.jsonl", str(data / "events/plover_gsr.jsonl"),
              "--json", f"{out}/events.json"],
         ],
+        "actors": [
+            [py, str(ROOT / "benchmarks/actor_country_f1.py"), str(data / "events/plover_gsr.jsonl"),
+             "--json", f"{out}/actors.json"],
+        ],
         "extraction": [
             [DATELINE, "process", "--no-analysis", str(data / "extraction/html"), "-o", f"{out}/extraction.jsonl"],
             [py, str(ev / "score_extraction.py"), f"{out}/extraction.jsonl", str(data / "extraction"),

@@ -22,6 +22,18 @@ def services_required() -> bool:
     return os.environ.get("DATELINE_REQUIRE_SERVICES", "") not in ("", "0")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _kb_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The knowledge-base cache goes to a temporary folder, not the user's ~/.cache."""
+    old = os.environ.get("DATELINE_CACHE_DIR")
+    os.environ["DATELINE_CACHE_DIR"] = str(tmp_path_factory.mktemp("kb-cache"))
+    yield
+    if old is None:
+        os.environ.pop("DATELINE_CACHE_DIR", None)
+    else:
+        os.environ["DATELINE_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings()

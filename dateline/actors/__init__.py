@@ -1,14 +1,18 @@
-"""Stage placeholder: fills ``article.actors``. Replaced by the real stage."""
+"""Actors: the knowledge base of countries, dated officials, organisations and groups, and
+the resolution of names, roles, metonyms and back-references to actors for a given day."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .kb import KnowledgeBase, load_kb, search_actors
+from .phoenix import read_dictionary
+from .resolve import resolve_text
+from .stage import resolve_actors
 
-from ..model import Article
-
-__all__ = ["resolve_actors"]
-
-
-def resolve_actors(article: Article, doc: Doc) -> Article:
-    """Fill ``article.actors`` from ``doc`` (not implemented yet: leaves it empty)."""
-    return article
+__all__ = [
+    "KnowledgeBase",
+    "load_kb",
+    "read_dictionary",
+    "resolve_actors",
+    "resolve_text",
+    "search_actors",
+]

@@ -1,14 +1,18 @@
-"""Stage placeholder: fills ``article.places``. Replaced by the real stage."""
+"""Geoparsing: places named in an article (``find_places``) and where an event happened
+(``choose_event_place``), from packaged gazetteer data only."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .event_place import choose_event_place
+from .gazetteer import Gazetteer, PlaceCandidate, country_of_place, load_gazetteer
+from .places import find_places, rank_candidates
 
-from ..model import Article
-
-__all__ = ["find_places"]
-
-
-def find_places(article: Article, doc: Doc) -> Article:
-    """Fill ``article.places`` from ``doc`` (not implemented yet: leaves it empty)."""
-    return article
+__all__ = [
+    "Gazetteer",
+    "PlaceCandidate",
+    "choose_event_place",
+    "country_of_place",
+    "find_places",
+    "load_gazetteer",
+    "rank_candidates",
+]
