@@ -1,13 +1,14 @@
 """When two event records report the same event, and so merge into one.
 
 The merge rule (docs/dedup.md): two events merge when they have
-  1. the same PLOVER type and the same modality (a denial never merges with the act),
-  2. the same actor and the same recipient, compared by actor code (USAGOV), else country
-     (USA), else the resolved actor id, else the lower-cased text; an empty side only
+  1. the same PLOVER type and the same modality, where asserted and historical count as one
+     (both say it happened; a denial never merges with the act),
+  2. the same first actor and the same first recipient, compared by actor code (USAGOV), else
+     country (USA), else the resolved actor id, else the lower-cased text; an empty side only
      matches an empty side,
   3. the same date at the precision the text gives: both day-precise and the same day, or
-     one of them a week/month/year that contains the other's day (``2014-W24`` contains
-     ``2014-06-11``), and
+     one of them a span (a week: ``2014-W24`` or 2014-06-09..2014-06-15, a month, a year)
+     that contains the other, and
   4. compatible places: the same country and, when both have coordinates, within 50 km;
      a missing place is compatible with any.
 Events with no date never merge. The key below covers rules 1-2 and the date's
@@ -39,20 +40,30 @@ class EventKey:
         return "|".join((self.type, self.modality, self.actor, self.recipient, self.year))
 
 
+MODALITY_GROUPS = {"asserted": "happened", "historical": "happened"}
+
+
 def side_key(parts: list[Participant]) -> str:
-    """One string for a side of an event: its participants' best identifiers, sorted."""
-    ids = []
-    for p in parts:
-        ident = p.code or p.country or p.actor or " ".join(p.text.lower().split())
-        ids.append(ident.upper() if (p.code or p.country) else ident)
-    return "+".join(sorted(set(ids)))
+    """One string for a side of an event: its first participant's best identifier."""
+    if not parts:
+        return ""
+    p = parts[0]
+    code, country = (p.code or "").upper(), (p.country or "").upper()
+    if code and not (country and code.startswith(country)):
+        return code  # a non-state actor (ISIS, IGOUNO) is itself, wherever it acts
+    if country:
+        return country
+    return p.actor or " ".join(p.text.lower().split())
 
 
 def event_key(event: Event) -> EventKey | None:
     """The merge key of an event; None when it has no date (such events never merge)."""
     if not event.date:
         return None
-    return EventKey(event.type, event.modality, side_key(event.actor), side_key(event.recipient), event.date[:4])
+    return EventKey(
+        event.type, MODALITY_GROUPS.get(event.modality, event.modality),
+        side_key(event.actor), side_key(event.recipient), event.date[:4],
+    )
 
 
 def date_range(value: str) -> tuple[date, date] | None:
@@ -75,11 +86,23 @@ def date_range(value: str) -> tuple[date, date] | None:
     return None
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Rule 3: the same day, or one date's period contains the other (day-precise) date."""
+def event_range(value: str | None, end: str | None = None) -> tuple[date, date] | None:
+    """The days an event's ``date`` (and ``enddate``, for spans such as "last week") cover."""
+    if not value:
+        return None
+    r = date_range(value)
+    if r is not None and end:
+        e = date_range(end)
+        if e is not None and e[1] >= r[0]:
+            return r[0], e[1]
+    return r
+
+
+def dates_compatible(a: str | None, b: str | None, a_end: str | None = None, b_end: str | None = None) -> bool:
+    """Rule 3: the same day, or one event's span contains the other's."""
     if not a or not b:
         return False
-    ra, rb = date_range(a), date_range(b)
+    ra, rb = event_range(a, a_end), event_range(b, b_end)
     if ra is None or rb is None:
         return a == b
     if ra[0] == ra[1] and rb[0] == rb[1]:
@@ -109,6 +132,6 @@ def same_event(a: Event, b: Event) -> bool:
     """The whole merge rule for two events."""
     ka, kb = event_key(a), event_key(b)
     return (
-        ka is not None and ka == kb and dates_compatible(a.date, b.date)
+        ka is not None and ka == kb and dates_compatible(a.date, b.date, a.enddate, b.enddate)
         and locations_compatible(a.location, b.location)
     )

@@ -379,7 +379,9 @@ class EventCoder:
         said_by, said_rule = self._speaker(statement, speech)
         info = type_info(coding.type, coding.mode[0] if coding.mode else None)
         cameo = coding.cameo or info.cameo
-        evidence = article.span(sent.start_char, sent.end_char)
+        # the sentence without the whitespace (paragraph breaks) spaCy leaves at its edges
+        lead = len(sent.text) - len(sent.text.lstrip())
+        evidence = article.span(sent.start_char + lead, sent.start_char + len(sent.text.rstrip()))
         trigger_span = article.span(start, end)
         confidence = 0.45 + 0.2 * bool(actors and (actors[0].actor or actors[0].country))
         confidence += 0.1 * bool(recipients) + 0.1 * (not _is_nominal(tok))

@@ -67,6 +67,9 @@ def choose_event_place(article: Article, start: int, end: int) -> Place | None:
     s_start, s_end = _sentence_bounds(article, start, end)
     # "Washington would consider ...": the town stands for a government, not a place
     metonyms = {(m.start, m.end) for m in article.mentions if m.kind == "metonym"}
+    # "cooperating with Iran": a country named as a participant is not where it happened
+    # unless a locative says so ("in Iran").
+    participants = [(m.start, m.end) for m in article.mentions if m.actor]
     best: Place | None = None
     best_score = float("-inf")
     for place in article.places:
@@ -75,8 +78,12 @@ def choose_event_place(article: Article, start: int, end: int) -> Place | None:
         if _is_dateline(article, place) or (place.start, place.end) in metonyms:
             continue
         prefix = article.text[max(s_start, place.start - 40) : place.start]
+        locative = bool(LOCATIVE.search(prefix))
+        named = any(a < place.end and place.start < b for a, b in participants)
+        if not locative and (place.feature == "country" or named):
+            continue
         score = _SPECIFICITY.get(place.feature or "city", 1.0)
-        if LOCATIVE.search(prefix):
+        if locative:
             score += 4.0
         if start <= place.start < end:
             score += 1.0

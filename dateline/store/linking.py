@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import distinct, func, select, update
 from sqlalchemy.engine import Connection
 
-from ..dedup.events import dates_compatible, event_key, locations_compatible
+from ..dedup.events import dates_compatible, event_key, event_range, locations_compatible
 from ..dedup.stories import CONTAINMENT, containment, fingerprint, shingles_of
 from ..model import Article, Event, Location
 from . import schema as s
@@ -109,7 +109,8 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
     candidates: dict[str, list[dict]] = defaultdict(list)  # key -> merged events (as dicts)
     for chunk in _chunks(sorted({k for _, _, k in keyed})):
         for cand in conn.execute(
-            select(m.c.id, m.c.key, m.c.date, m.c.location_country, m.c.lat, m.c.lon).where(m.c.key.in_(chunk))
+            select(m.c.id, m.c.key, m.c.date, m.c.enddate, m.c.location_country, m.c.lat, m.c.lon)
+            .where(m.c.key.in_(chunk))
         ):
             candidates[cand.key].append(dict(cand._mapping))
     new_merged, links, sharpen = [], [], []
@@ -118,12 +119,15 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
         for cand in candidates[k]:
             loc = Location(country=cand["location_country"], lat=cand["lat"], lon=cand["lon"]) if (
                 cand["location_country"] or cand["lat"] is not None) else None
-            if dates_compatible(event.date, cand["date"]) and locations_compatible(event.location, loc):
+            if dates_compatible(event.date, cand["date"], event.enddate, cand["enddate"]) and locations_compatible(
+                event.location, loc
+            ):
                 merged_id = cand["id"]
-                if event.date and len(event.date) >= 10 and len(cand["date"] or "") < 10:
-                    # a day-precise report sharpens a merged event known only by week or month
-                    cand["date"] = event.date[:10]
-                    sharpen.append({"id": merged_id, "date": cand["date"]})
+                mine, theirs = event_range(event.date, event.enddate), event_range(cand["date"], cand["enddate"])
+                if mine and theirs and (mine[1] - mine[0]) < (theirs[1] - theirs[0]):
+                    # a more precise report sharpens a merged event known only by week or month
+                    cand["date"], cand["enddate"] = event.date, event.enddate
+                    sharpen.append({"id": merged_id, "date": event.date, "enddate": event.enddate})
                 break
         if merged_id is None:
             merged_id = f"m-{row['id']}"
@@ -132,13 +136,13 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
                 id=merged_id, key=k, type=event.type, modality=event.modality,
                 actor_country=row["actor_country"], actor_code=row["actor_code"],
                 recipient_country=row["recipient_country"], recipient_code=row["recipient_code"],
-                date=event.date, location_name=row["location_name"], location_country=row["location_country"],
+                date=event.date, enddate=event.enddate, location_name=row["location_name"], location_country=row["location_country"],
                 lat=row["lat"], lon=row["lon"], cameo=event.cameo, quad_code=event.quad_code,
                 event_scale=event.event_scale, num_mentions=1, num_articles=1, num_sources=1,
                 first_article_id=row["article_id"], first_url=article.url if article else None,
                 record=row["record"],
             ))
-            candidates[k].append({"id": merged_id, "key": k, "date": event.date,
+            candidates[k].append({"id": merged_id, "key": k, "date": event.date, "enddate": event.enddate,
                                   "location_country": row["location_country"], "lat": row["lat"], "lon": row["lon"]})
         links.append({"id": row["id"], "merged_id": merged_id})
     insert_rows(conn, m, new_merged)

@@ -46,8 +46,18 @@ SQLITE_FTS = [
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]
 
+def _v3(conn: Connection, dialect: str) -> None:
+    """merged_events.enddate (merged events keep the span their reports give, "last week"),
+    and indexes for the newest events and for events by recipient."""
+    columns = {c["name"] for c in inspect(conn).get_columns("merged_events")}
+    if "enddate" not in columns:
+        conn.execute(text("ALTER TABLE merged_events ADD COLUMN enddate VARCHAR(40)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_date ON events (date, id)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_recipient_date ON events (recipient_country, date)"))
+
+
 # version -> step; append new versions, never edit an applied one.
-MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def current_version(conn: Connection) -> int:

@@ -76,8 +76,10 @@ def event_select(q: EventQuery) -> Select[Any]:
             conds.append(func.lower(e.c.evidence).like("%" + _escape(word.lower()) + "%", escape="\\"))
     order = getattr(e.c, q.sort)
     stmt = (
-        select(e, s.articles.c.title.label("article_title"), s.articles.c.url.label("article_url"))
-        .join(s.articles, s.articles.c.id == e.c.article_id)
+        select(*[c for c in e.c if c.name != "record"], s.articles.c.title.label("article_title"),
+               s.articles.c.url.label("article_url"))
+        # an outer join lets the planner walk the events index first (every event has its article)
+        .outerjoin(s.articles, s.articles.c.id == e.c.article_id)
         .where(*conds)
         .order_by(order.desc() if q.descending else order.asc(), e.c.id)
         .limit(q.limit)

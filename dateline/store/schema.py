@@ -14,7 +14,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -129,6 +129,8 @@ Index("ix_events_article", events.c.article_id)
 Index("ix_events_merged", events.c.merged_id)
 Index("ix_events_dyad_date", events.c.actor_country, events.c.recipient_country, events.c.date)
 Index("ix_events_type_date", events.c.type, events.c.date)
+Index("ix_events_date", events.c.date, events.c.id)  # since v3
+Index("ix_events_recipient_date", events.c.recipient_country, events.c.date)  # since v3
 
 V1_TABLES = [schema_version, runs, articles, failures, entities, article_actors, places, times, statements, events]
 
@@ -156,6 +158,7 @@ merged_events = Table(
     Column("date", String(40)), Column("location_name", Text), Column("location_country", String(8)),
     Column("lat", Float), Column("lon", Float),
     Column("cameo", String(8)), Column("quad_code", Integer), Column("event_scale", Float),
+    Column("enddate", String(40)),  # since v3
     Column("num_mentions", Integer, nullable=False, default=1),
     Column("num_articles", Integer, nullable=False, default=1),
     Column("num_sources", Integer, nullable=False, default=1),

@@ -1,0 +1,36 @@
+"""``dateline serve [--db URL] [--host H] [--port P]``: the web UI and HTTP API over a store."""
+
+from __future__ import annotations
+
+import typer
+
+from ..errors import ConfigError
+from .app import app, handle_errors, settings
+
+
+@app.command()
+@handle_errors
+def serve(
+    db: str | None = typer.Option(None, "--db", help="SQLite path or postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+    token: str | None = typer.Option(None, "--token", envvar="DATELINE_API_TOKEN",
+                                     help="Token for POST /api/articles (ingest over HTTP is off without one)."),
+    cache_seconds: float = typer.Option(10.0, "--cache-seconds",
+                                        help="Reuse a read (event page, counts, chart) this long; 0: never."),
+    log_level: str = typer.Option("warning", "--log-level", help="Server log level: debug, info, warning, error."),
+) -> None:
+    """Serve the web UI (overview, articles, events, actors, dyads, map, search) and the JSON API."""
+    try:
+        import uvicorn
+
+        from ..serve import create_app
+    except ImportError as e:
+        raise ConfigError(f"the web server needs the 'serve' extra: pip install 'dateline[serve]' ({e})") from None
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"--port {port}: expected 0..65535")
+    conf = settings(db=db, api_token=token)
+    web = create_app(db=conf.db, settings=conf, cache_seconds=cache_seconds)
+    typer.echo(f"dateline serving {conf.db} on http://{host}:{port}/ "
+               f"(ingest over HTTP {'on' if conf.api_token else 'off'})", err=True)
+    uvicorn.run(web, host=host, port=port, log_level=log_level.lower(), access_log=log_level.lower() == "debug")
