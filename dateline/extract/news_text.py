@@ -12,7 +12,7 @@ import re
 from lxml.html import HtmlElement
 
 from .dates import parse_printed_date
-from .wire import WireText, _agency_prefix, _find_via, known_agencies
+from .wire import WireText, agency_prefix, credit_via, known_agencies
 
 __all__ = ["clean_paragraphs", "find_via", "fragment_paragraphs", "is_article_text"]
 
@@ -98,14 +98,14 @@ def find_via(paragraphs: list[str], *, source_name: str | None) -> list[str]:
     """
     page = WireText(source_name=source_name)
     where = paragraphs[:2] + paragraphs[2:][-1:]
-    _find_via(where, page)
+    credit_via(where, page)
     agencies = known_agencies()
     site = (source_name or "").casefold()
     for para in where:
         for m in _AGENCY_REPORTS.finditer(para):
             words = m.group("agency") or m.group("paren") or ""
             # "Officials told AFP news agency" is not a credit; "AFP reports" is.
-            name = _agency_prefix(words.split()[-1], agencies) or _agency_prefix(words, agencies)
+            name = agency_prefix(words.split()[-1], agencies) or agency_prefix(words, agencies)
             if name and name.casefold() != site and name != source_name and name not in page.via:
                 page.via.append(name)
     return page.via

@@ -101,7 +101,7 @@ def read_wire_text(raw: str) -> WireText:
     body = _drop_boilerplate(body)
     if body:
         body[0] = _take_dateline(body[0], page)
-    _find_via(body[:2] + body[-1:], page)
+    credit_via(body[:2] + body[-1:], page)
     page.paragraphs = [p for p in body if p]
     return page
 
@@ -187,12 +187,13 @@ def _take_dateline(first: str, page: WireText) -> str:
     return first
 
 
-def _find_via(paragraphs: list[str], page: WireText) -> None:
+def credit_via(paragraphs: list[str], page: WireText) -> None:
+    """Add the agencies the paragraphs credit ("quoting Xinhua", "citing Reuters") to ``page.via``."""
     agencies = known_agencies()
     for para in paragraphs:
         for m in _VIA.finditer(para):
             reporter, via = m.group("reporter"), m.group("via")
-            name = _agency_prefix(via, agencies)
+            name = agency_prefix(via, agencies)
             if name is None:
                 continue
             if reporter and page.source_name is None and reporter.casefold() in agencies:
@@ -201,7 +202,7 @@ def _find_via(paragraphs: list[str], page: WireText) -> None:
                 page.via.append(name)
 
 
-def _agency_prefix(words: str, agencies: dict[str, str]) -> str | None:
+def agency_prefix(words: str, agencies: dict[str, str]) -> str | None:
     """The agency named at the start of ``words`` ("Xinhua news agency said" -> Xinhua)."""
     parts = words.split()
     for n in range(len(parts), 0, -1):

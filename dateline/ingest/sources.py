@@ -35,14 +35,16 @@ def read_inputs(
         stdin: the stream ``-`` reads (default: the process's stdin).
     """
     settings = settings or Settings()
+    limiter = None  # one per-host rate limit for every URL of the run
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, settings)
         elif item.startswith(("http://", "https://")):
-            from .urls import fetch_urls
+            from .urls import HostRateLimit, fetch_urls
 
-            yield from fetch_urls([item], settings=settings)
+            limiter = limiter or HostRateLimit(settings.fetch_rate_per_host)
+            yield from fetch_urls([item], settings=settings, limiter=limiter)
         else:
             yield from _read_path_or_glob(item, settings)
 
