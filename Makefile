@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= dateline.db
 PYTEST_ARGS ?=
 
-.PHONY: demo test eval install lint bench clean
+.PHONY: demo test eval install lint bench screenshots docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py
+
+screenshots: install
+	$(BIN)/python -m dateline.serve.screenshots docs/screenshots
+
+docs: install
+	$(BIN)/python -m dateline.cli.reference > docs/cli.md
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache eval/out $(DB) $(DB)-wal $(DB)-shm

@@ -24,6 +24,7 @@ from .decode import decode_text
 from .news_text import clean_paragraphs, find_via, fragment_paragraphs, is_article_text
 from .pubdate import find_published, iso_published
 from .titles import choose_title, strip_site_name
+from .wire import split_dateline
 
 __all__ = ["article_from_html", "declared_charsets", "decode_page", "main_text", "parse_html"]
 
@@ -71,6 +72,10 @@ def article_from_html(doc: Document) -> Article:
     if not "".join(lines).strip() and doc.kind == "feed-item":
         lines = fragment_paragraphs(tree)
     paragraphs = clean_paragraphs(lines, title=title, authors=authors)
+    # "CAIRO, Aug 26 (Reuters) - ...": the dateline is metadata, not text
+    place = agency = None
+    if paragraphs:
+        paragraphs[0], place, agency = split_dateline(paragraphs[0])
     if not is_article_text(paragraphs, min_words=5 if doc.kind == "feed-item" else 12):
         raise InputError(doc.input, "no article text found on the page (navigation, index or empty page?)")
     text = "\n\n".join(paragraphs)
@@ -89,11 +94,20 @@ def article_from_html(doc: Document) -> Article:
         title=title,
         published=published,
         language=_language(tree),
-        source=Source(name=site_name, via=find_via(paragraphs, source_name=site_name)),
+        source=_source(site_name, place, agency, find_via(paragraphs, source_name=site_name)),
         authors=authors,
         text=text,
         content_hash=content_hash,
     )
+
+
+def _source(site_name: str | None, place: str | None, agency: str | None, via: list[str]) -> Source:
+    """The outlet, its dateline place, and the agencies it credits (a dateline's agency among them)."""
+    if agency and site_name is None:
+        site_name, agency = agency, None
+    if agency and agency.casefold() != (site_name or "").casefold() and agency not in via:
+        via = [agency, *via]
+    return Source(name=site_name, place=place, via=via)
 
 
 def decode_page(data: bytes, *, input: str, headers: Any = None) -> str:

@@ -15,7 +15,8 @@ _PLACE = r"(?P<place>[A-Z][A-Za-z\u00c0-\u024f.' ]{1,40}?)"
 _DATELINES = [
     re.compile(rf"^{_PLACE}\s*[-–—]\s*(?P<agency>[A-Z][\w&.\-]{{1,24}}?)\.\s+"),
     re.compile(
-        rf"^{_PLACE}(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*\((?P<agency>[A-Z][A-Za-z&. \-]{{1,30}})\)\s*[-–—:]+\s*"
+        rf"^{_PLACE}(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)??(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
+        rf"\s*\((?P<agency>[A-Z][A-Za-z&. \-]{{1,30}})\)\s*[-–—:]+\s*"
     ),
     re.compile(rf"^{_PLACE}(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*/\s*(?P<agency>[A-Z][\w\-]{{1,24}})\s*/\.?\s*[-–—]?\s*"),
     re.compile(rf"^(?P<place>[A-Z][A-Z.' ]{{2,40}}?)\s*[-–—]\s+(?=[A-Z])"),
@@ -167,7 +168,12 @@ def _drop_boilerplate(body: list[str]) -> list[str]:
     return kept
 
 
-def _take_dateline(first: str, page: WireText) -> str:
+def split_dateline(first: str) -> tuple[str, str | None, str | None]:
+    """A first paragraph's dateline: (the rest, place, agency), or (first, None, None).
+
+    "Baku-APA. The ..." and "CAIRO, Aug 26 (Reuters) - The ..." are datelines whatever the
+    agency; "Moscow (Interfax) - ..." needs an all-capitals place or an agency we know.
+    """
     agencies = known_agencies()
     for pattern in _DATELINES:
         m = pattern.match(first)
@@ -175,16 +181,25 @@ def _take_dateline(first: str, page: WireText) -> str:
             continue
         place = m.group("place").strip(" .,")
         agency = (m.groupdict().get("agency") or "").strip(" .")
-        # "Place-Agency." is a dateline whatever the agency; other forms need a known one.
-        if agency and pattern is not _DATELINES[0] and agency.casefold() not in agencies and not agency.isupper():
+        if (
+            agency and pattern is not _DATELINES[0] and not place.isupper()
+            and agency.casefold() not in agencies and not agency.isupper()
+        ):
             continue
         if not agency and not place.isupper():
             continue
-        page.source_place = place.title() if place.isupper() else place
-        if agency:
-            page.source_name = agencies.get(agency.casefold(), agency)
-        return first[m.end():].lstrip()
-    return first
+        place = place.title() if place.isupper() else place
+        name = agencies.get(agency.casefold(), agency) if agency else None
+        return first[m.end():].lstrip(), place, name
+    return first, None, None
+
+
+def _take_dateline(first: str, page: WireText) -> str:
+    rest, place, agency = split_dateline(first)
+    if place:
+        page.source_place = place
+        page.source_name = agency or page.source_name
+    return rest
 
 
 def credit_via(paragraphs: list[str], page: WireText) -> None:
