@@ -75,6 +75,7 @@ class Span(Record):
 
 class SpeakerSpan(Span):
     actor: str | None = None
+    antecedent: Span | None = None  # the name a "he" or "who" stands for
 
 
 class Source(Record):
@@ -139,6 +140,7 @@ class Statement(Record):
     kind: StatementKind = "indirect"
     date: str | None = None
     context: Span | None = None  # e.g. the question of an "Asked whether ..." frame
+    parts: list[Span] = Field(default_factory=list)  # the quoted pieces of a quote split by its cue
 
 
 class Participant(Record):

@@ -1,14 +1,11 @@
-"""Stage placeholder: fills ``article.statements``. Replaced by the real stage."""
+"""Statements: who said what, to whom and when (quotes, reported speech, "according to").
+
+The stage function is :func:`find_statements`; it runs after the time and actors stages and
+fills ``article.statements``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from ..model import Article
+from .statements import find_statements
 
 __all__ = ["find_statements"]
-
-
-def find_statements(article: Article, doc: Doc) -> Article:
-    """Fill ``article.statements`` from ``doc`` (not implemented yet: leaves it empty)."""
-    return article

@@ -20,11 +20,11 @@ __all__ = ["date_of"]
 
 
 def _sentence_bounds(article: Article, doc: Doc | None) -> list[tuple[int, int]]:
-    """Sentence spans from the parse, the NLP stage, or a full-stop split."""
-    if doc is not None:
-        return [(s.start_char, s.end_char) for s in doc.sents]
+    """Sentence spans from the NLP stage (computed once), the parse, or a full-stop split."""
     if article.sentences:
         return [(s.start, s.end) for s in article.sentences]
+    if doc is not None:
+        return [(s.start_char, s.end_char) for s in doc.sents]
     bounds, start = [], 0
     for m in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z\"'])|\n\s*\n", article.text):
         bounds.append((start, m.end()))
