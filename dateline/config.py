@@ -37,6 +37,10 @@ class Settings:
     api_token: str | None = None
     """Token required by ``POST /api/articles``; ingest over HTTP is off without one."""
     stages: tuple[str, ...] = ("time", "actors", "geo", "quotes", "events")
+    actor_files: tuple[str, ...] = ()
+    """More knowledge-base YAML files or folders (our schema), added to the packaged ones."""
+    actor_dictionaries: tuple[str, ...] = ()
+    """CAMEO/Phoenix ``.actors`` dictionaries whose entries are added to the knowledge base."""
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with some values replaced (unknown names are an error)."""

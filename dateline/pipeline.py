@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 import logging
+from functools import partial
 from importlib import import_module
 
 from spacy.tokens import Doc
@@ -49,6 +50,20 @@ class Pipeline:
         self.nlp = load_nlp(self.settings.spacy_model)
         self.stages: list[tuple[str, Stage]] = [
             (name, load_stage(name)) for name in STAGES if name in self.settings.stages
+        ]
+        if self.settings.actor_files or self.settings.actor_dictionaries:
+            self._use_user_knowledge()
+
+    def _use_user_knowledge(self) -> None:
+        """Resolve actors with the packaged knowledge base plus the user's files and dictionaries."""
+        from .actors.kb import DATA_DIR, load_kb
+
+        kb = load_kb(
+            [str(DATA_DIR), *self.settings.actor_files],
+            extra_dictionaries=list(self.settings.actor_dictionaries),
+        )
+        self.stages = [
+            (name, partial(stage, kb=kb) if name == "actors" else stage) for name, stage in self.stages
         ]
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[Article]:

@@ -184,7 +184,7 @@ class _Collector:
         if (
             res is not None
             and ent.label_ == "PERSON"
-            and res.actor.kind not in ("person", "unknown")
+            and res.actor.kind not in ("person", "unknown", "dictionary")
         ):
             res = None  # the title resolved, not the name
         if res is None and ent.start_char in self.in_titles:
