@@ -80,7 +80,7 @@ def pg_url(pg_server: str) -> Iterator[str]:
     with psycopg.connect(pg_server, autocommit=True) as conn:
         conn.execute(f'create schema "{schema}"')
     sep = "&" if "?" in pg_server else "?"
-    yield f"{pg_server}{sep}options=-csearch_path%3D{schema}"
+    yield f"{pg_server}{sep}options=-csearch_path%3D{schema}&application_name={schema}"
     with psycopg.connect(pg_server, autocommit=True) as conn:
         conn.execute(f'drop schema "{schema}" cascade')
 

@@ -100,11 +100,13 @@ def _utc(value: str) -> str:
     return parsed.isoformat()
 
 
-def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> None:
-    """Attach each new event row to a merged event that reports the same event, or start one."""
+def merge_events(conn: Connection, rows: list[dict], events: list[Event], batch: list[Article]) -> set[str]:
+    """Give each new event row (not yet inserted) its ``merged_id``: a merged event that reports
+    the same event, or a new one. New merged events are inserted with their counts; returns the
+    ids of merged events stored earlier that this batch joined (their counts need a recount)."""
     by_id = {a.id: a for a in batch}
-    events = [(row, Event.model_validate_json(row["record"])) for row in rows]
-    keyed = [(row, ev, key.as_string()) for row, ev in events if (key := event_key(ev)) is not None]
+    keyed = [(row, ev, key.as_string()) for row, ev in zip(rows, events, strict=True)
+             if (key := event_key(ev)) is not None]
     m = s.merged_events
     candidates: dict[str, list[dict]] = defaultdict(list)  # key -> merged events (as dicts)
     for chunk in _chunks(sorted({k for _, _, k in keyed})):
@@ -113,7 +115,9 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
             .where(m.c.key.in_(chunk))
         ):
             candidates[cand.key].append(dict(cand._mapping))
-    new_merged, links, sharpen = [], [], []
+    fresh: dict[str, dict] = {}  # merged events started by this batch
+    members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # merged id -> (article, source)
+    sharpen = []
     for row, event, k in keyed:
         merged_id = None
         for cand in candidates[k]:
@@ -127,28 +131,36 @@ def merge_events(conn: Connection, rows: list[dict], batch: list[Article]) -> No
                 if mine and theirs and (mine[1] - mine[0]) < (theirs[1] - theirs[0]):
                     # a more precise report sharpens a merged event known only by week or month
                     cand["date"], cand["enddate"] = event.date, event.enddate
-                    sharpen.append({"id": merged_id, "date": event.date, "enddate": event.enddate})
+                    if merged_id in fresh:
+                        fresh[merged_id].update(date=event.date, enddate=event.enddate)
+                    else:
+                        sharpen.append({"id": merged_id, "date": event.date, "enddate": event.enddate})
                 break
+        article = by_id.get(row["article_id"])
         if merged_id is None:
             merged_id = f"m-{row['id']}"
-            article = by_id.get(row["article_id"])
-            new_merged.append(dict(
+            fresh[merged_id] = dict(
                 id=merged_id, key=k, type=event.type, modality=event.modality,
                 actor_country=row["actor_country"], actor_code=row["actor_code"],
                 recipient_country=row["recipient_country"], recipient_code=row["recipient_code"],
-                date=event.date, enddate=event.enddate, location_name=row["location_name"], location_country=row["location_country"],
-                lat=row["lat"], lon=row["lon"], cameo=event.cameo, quad_code=event.quad_code,
-                event_scale=event.event_scale, num_mentions=1, num_articles=1, num_sources=1,
+                date=event.date, enddate=event.enddate, location_name=row["location_name"],
+                location_country=row["location_country"], lat=row["lat"], lon=row["lon"], cameo=event.cameo,
+                quad_code=event.quad_code, event_scale=event.event_scale,
                 first_article_id=row["article_id"], first_url=article.url if article else None,
                 record=row["record"],
-            ))
+            )
             candidates[k].append({"id": merged_id, "key": k, "date": event.date, "enddate": event.enddate,
                                   "location_country": row["location_country"], "lat": row["lat"], "lon": row["lon"]})
-        links.append({"id": row["id"], "merged_id": merged_id})
-    insert_rows(conn, m, new_merged)
-    update_rows(conn, m, "id", sharpen)
-    update_rows(conn, s.events, "id", links)
-    recount(conn, {link["merged_id"] for link in links})
+        row["merged_id"] = merged_id
+        source = (article.source.name if article else None) or row["article_id"]
+        members[merged_id].append((row["article_id"], source))
+    for mid, rec in fresh.items():
+        got = members[mid]
+        rec.update(num_mentions=len(got), num_articles=len({a for a, _ in got}), num_sources=len({x for _, x in got}))
+    insert_rows(conn, m, list(fresh.values()))
+    for item in sharpen:  # rare: one at a time keeps every row the same shape
+        update_rows(conn, m, "id", [item])
+    return set(members) - set(fresh)
 
 
 def recount(conn: Connection, merged_ids: set[str]) -> None:

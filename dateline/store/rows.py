@@ -68,6 +68,7 @@ def event_row(article_id: str, idx: int, ev: Event) -> dict[str, Any]:
         "evidence_end": ev.evidence.end if ev.evidence else None,
         "said_by": ev.said_by, "cameo": ev.cameo, "quad_code": ev.quad_code,
         "event_scale": ev.event_scale, "confidence": ev.confidence, "record": ev.to_json(),
+        "merged_id": None,
     }
 
 

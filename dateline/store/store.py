@@ -165,7 +165,7 @@ class Store:
 
     def _insert(self, conn: Connection, batch: list[Article], run_id: int | None) -> None:
         from .bulk import insert_rows
-        from .linking import link_stories, merge_events
+        from .linking import link_stories, merge_events, recount
         from .rows import child_rows, event_rows
 
         now = _now()
@@ -189,9 +189,10 @@ class Store:
         for table, rows in child_rows(batch).items():
             insert_rows(conn, table, rows)
         rows = event_rows(batch)
+        joined = merge_events(conn, rows, [ev for a in batch for ev in a.events], batch)
         insert_rows(conn, s.events, rows)
+        recount(conn, joined)
         link_stories(conn, batch)
-        merge_events(conn, rows, batch)
 
     def get_article(self, article_id: str) -> Article | None:
         """An article by id, or by a unique id prefix of at least 6 characters, with its ``story_id``."""

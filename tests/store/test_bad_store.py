@@ -71,12 +71,14 @@ def test_bad_store_postgres_connection_dropped_mid_run(pg_url: str, pg_server: s
 
     with open_store(pg_url) as store:
         assert store.add_articles(arts("a", 5)) == (5, 0)
+        app = pg_url.rsplit("application_name=", 1)[1]  # this test's own connections only
         with psycopg.connect(pg_server, autocommit=True) as admin:
-            admin.execute(
-                "select pg_terminate_backend(pid) from pg_stat_activity "
-                "where datname = current_database() and pid <> pg_backend_pid() and usename = current_user "
-                "and query not ilike '%pg_stat_activity%'"
-            )
+            killed = admin.execute(
+                "select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                "where datname = current_database() and application_name = %s",
+                (app,),
+            ).fetchone()
+        assert killed is not None and killed[0] >= 1
         # the pool notices the dead connection and reconnects: the next batch goes in
         assert store.add_articles(arts("b", 5)) == (5, 0)
         assert store.stats()["articles"] == 10
