@@ -17,7 +17,7 @@ from .pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "iter_articles", "process", "ingest"]
+__all__ = ["RunReport", "ingest", "iter_articles", "process"]
 
 
 @dataclass
@@ -45,7 +45,7 @@ def extract_documents(
             yield to_article(item, published=published, source=source)
         except DatelineError as e:
             yield Failure(item.input, getattr(e, "problem", str(e)))
-        except Exception as e:  # noqa: BLE001 - one broken page never stops a run
+        except Exception as e:
             log.debug("extraction failed for %s", item.input, exc_info=True)
             yield Failure(item.input, f"could not be read ({type(e).__name__}: {e})")
 
@@ -124,37 +124,83 @@ def ingest(
     *,
     store: Any,
     settings: Settings | None = None,
-    on_item: Callable[[Article | Failure], None] | None = None,
+    on_item: Callable[[Article | Failure | Any], None] | None = None,
     analyse: bool = True,
+    workers: int | None = 1,
+    published: str | None = None,
+    run_log: bool = True,
 ) -> RunReport:
     """Process the inputs into a store in batches of ``settings.batch_size``, one transaction each.
 
-    Already stored articles (same id or content) are counted as duplicates, not stored again;
-    failures are stored with their reasons. Returns the run's report.
+    Already stored articles (same id or content) are counted as duplicates, not stored again,
+    and are not analysed again; failures are stored with their reasons. A run interrupted at
+    any point and started again only reads and analyses what is missing.
+
+    Args:
+        inputs: files, directories, globs, URLs, ``-``.
+        store: an open :class:`~dateline.store.Store`.
+        settings: model, batch size, stages.
+        on_item: called with every outcome (an Article, a Failure, or a
+            :class:`~dateline.dist.Stored` for an article already stored): progress.
+        analyse: run the NLP stages (else extraction only).
+        workers: processes (``1`` = in this process, ``0``/``None`` = all cores).
+        published: publication time for inputs that state none.
+        run_log: for a SQLite store, keep ``<db>.runlog`` of finished input files (path, size,
+            mtime) so that a later run does not even read them.
+
+    Returns:
+        The run's report.
     """
+    from .dist.pool import keyed_outcomes
+    from .dist.resume import RunLog, default_run_log, store_fingerprint
+    from .dist.worker import Stored
+
     settings = settings or Settings()
     report = RunReport()
     run_id = store.start_run("ingest", inputs)
+    log_path = default_run_log(store.url) if run_log else None
+    done_log = RunLog(log_path, store=store_fingerprint(store)) if log_path else None
     batch: list[Article] = []
+    finished: dict[str, int] = {}  # input files whose every article is in ``batch`` or stored
 
     def flush() -> None:
         added, dups = store.add_articles(batch, run_id=run_id)
         report.articles += added
         report.duplicates += dups
         batch.clear()
+        if done_log is not None:
+            done_log.mark_done(finished)
+        finished.clear()
 
-    for item in iter_articles(inputs, settings=settings, analyse=analyse):
+    current: str | None = None
+    current_failed = False
+    current_articles = 0
+    outcomes = keyed_outcomes(inputs, settings=settings, workers=workers, published=published,
+                              analyse=analyse, store=store, run_log=done_log)
+    for key, item in outcomes:
+        if key != current:
+            if current is not None and not current_failed:
+                finished[current] = current_articles
+            current, current_failed, current_articles = key, False, 0
         if on_item:
             on_item(item)
         if isinstance(item, Failure):
+            current_failed = True
             report.failures.append(item)
             store.add_failure(item.input, item.reason, run_id=run_id)
             continue
-        batch.append(item)
-        if len(batch) >= settings.batch_size:
-            flush()
-    if batch:
-        flush()
+        current_articles += 1
+        if isinstance(item, Stored):
+            report.duplicates += 1
+        else:
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                flush()
+    if current is not None and not current_failed:
+        finished[current] = current_articles
+    flush()
+    if done_log is not None:
+        report.duplicates += done_log.skipped_articles  # stored by an earlier run, not read again
     store.finish_run(run_id, articles=report.articles, duplicates=report.duplicates,
                      failures=len(report.failures))
     return report

@@ -77,6 +77,6 @@ def handle_errors(func: F) -> F:
 
 def main() -> None:
     """Entry point of the ``dateline`` script."""
-    from . import actors, code, export, ingest, process, query, serve, show  # noqa: F401 - register commands
+    from . import actors, code, export, ingest, load, process, query, serve, show  # noqa: F401 - register commands
 
     app()

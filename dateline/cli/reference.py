@@ -27,13 +27,7 @@ def _params(cmd: Any) -> list[str]:
 
 def cli_reference() -> str:
     """Markdown for every command and its options."""
-    from . import actors, code, export, ingest, process, query, show  # noqa: F401
-
-    for optional in ("serve", "load"):
-        try:
-            __import__(f"{__package__}.{optional}")
-        except ImportError:
-            continue
+    from . import actors, code, export, ingest, load, process, query, serve, show  # noqa: F401
     root = typer.main.get_command(app)
     out = ["# Command-line reference", "",
            "Generated from the code by `python -m dateline.cli.reference`; a test keeps it current.", ""]
