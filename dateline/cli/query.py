@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import typer
 from rich.console import Console
@@ -49,13 +50,16 @@ def query(
             typer.echo(json.dumps(r, default=str, ensure_ascii=False))
         return
     table = Table(title=f"{len(rows)} events", title_justify="left")
-    for col in ("date", "type", "modality", "actor", "recipient", "where", "evidence", "id"):
-        table.add_column(col, overflow="fold")
+    for col, width in (("date", 10), ("type", 9), ("modality", 12), ("actor", 6), ("recipient", 9), ("where", 12)):
+        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
+    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=64)
+    table.add_column("id", no_wrap=True, min_width=16)
     for r in rows:
         table.add_row(
             (r["date"] or "")[:10], r["type"], r["modality"],
             r["actor_country"] or r["actor_code"] or r["actor_id"] or "",
             r["recipient_country"] or r["recipient_code"] or r["recipient_id"] or "",
-            r["location_name"] or "", (r["evidence"] or "")[:70], r["id"],
+            r["location_name"] or "", " ".join((r["evidence"] or "").split()), r["id"],
         )
-    Console().print(table)
+    # in a pipe, a wide table rather than rich's default of 80 columns
+    Console(width=shutil.get_terminal_size((160, 24)).columns).print(table)

@@ -379,9 +379,7 @@ class EventCoder:
         said_by, said_rule = self._speaker(statement, speech)
         info = type_info(coding.type, coding.mode[0] if coding.mode else None)
         cameo = coding.cameo or info.cameo
-        # the sentence without the whitespace (paragraph breaks) spaCy leaves at its edges
-        lead = len(sent.text) - len(sent.text.lstrip())
-        evidence = article.span(sent.start_char + lead, sent.start_char + len(sent.text.rstrip()))
+        evidence = _evidence(article, sent.start_char, sent.end_char, start)
         trigger_span = article.span(start, end)
         confidence = 0.45 + 0.2 * bool(actors and (actors[0].actor or actors[0].country))
         confidence += 0.1 * bool(recipients) + 0.1 * (not _is_nominal(tok))
@@ -468,3 +466,18 @@ def code_events(article: Article, doc: Doc) -> Article:
         log.debug("events: article %s not coded: %s", article.id, e)
         article.events = []
     return article
+
+
+def _evidence(article: Article, s_start: int, s_end: int, trigger: int) -> Span:
+    """The trigger's sentence, within its paragraph (a sentence split may straddle a paragraph
+    break) and without surrounding whitespace."""
+    text = article.text
+    para_start = text.rfind("\n\n", s_start, trigger)
+    if para_start != -1:
+        s_start = para_start + 2
+    para_end = text.find("\n\n", trigger, s_end)
+    if para_end != -1:
+        s_end = para_end
+    chunk = text[s_start:s_end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return article.span(s_start + lead, s_start + len(chunk.rstrip()))
