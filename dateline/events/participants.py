@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..actors.names import SECTOR_NAMES
 from ..model import Actor, Article, Participant
 from .clauses import reporting_verb
 from .lexicon import load_cues
@@ -31,36 +32,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 
 
-SECTOR_CODES = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "LEG",
-        "JUD",
-        "COP",
-        "SPY",
-        "OPP",
-        "REB",
-        "INS",
-        "UAF",
-        "REF",
-        "CVL",
-        "MED",
-        "BUS",
-        "EDU",
-        "HLH",
-        "HRI",
-        "ELI",
-        "PTY",
-        "LAB",
-        "AGR",
-        "ENV",
-        "CRM",
-        "RAD",
-        "REL",
-        "SEP",
-    }
-)
+# IGO and NGO begin organisation codes (IGOUNO), so they are not bare sectors here.
+SECTOR_CODES = frozenset(SECTOR_NAMES) - {"IGO", "NGO"}
 """Sector codes: an actor whose code is only a sector has no known country or group."""
 
 
