@@ -52,7 +52,7 @@ def query(
     table = Table(title=f"{len(rows)} events", title_justify="left")
     for col, width in (("date", 10), ("type", 9), ("modality", 12), ("actor", 6), ("recipient", 9), ("where", 12)):
         table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
-    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=64)
+    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=58)
     table.add_column("id", no_wrap=True, min_width=16)
     for r in rows:
         table.add_row(
