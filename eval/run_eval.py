@@ -53,6 +53,10 @@ def suites(shared: Path, out: Path) -> dict[str, list[list[str]]]:
             [py, str(ev / "score_events.py"), f"{out}/events.jsonl", str(data / "events/plover_gsr.jsonl"),
              "--json", f"{out}/events.json"],
         ],
+        "merge": [
+            [py, str(HERE / "merge_check.py"), str(shared / "examples/000_79e07885e7f5b6c5.txt"),
+             "--json", f"{out}/merge.json"],
+        ],
         "actors": [
             [py, str(ROOT / "benchmarks/actor_country_f1.py"), str(data / "events/plover_gsr.jsonl"),
              "--json", f"{out}/actors.json"],
