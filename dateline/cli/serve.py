@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from ..errors import ConfigError
@@ -19,6 +21,7 @@ def serve(
     cache_seconds: float = typer.Option(10.0, "--cache-seconds",
                                         help="Reuse a read (event page, counts, chart) this long; 0: never."),
     log_level: str = typer.Option("warning", "--log-level", help="Server log level: debug, info, warning, error."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Server processes (each with its own store connection)."),
 ) -> None:
     """Serve the web UI (overview, articles, events, actors, dyads, map, search) and the JSON API."""
     try:
@@ -29,8 +32,22 @@ def serve(
         raise ConfigError(f"the web server needs the 'serve' extra: pip install 'dateline[serve]' ({e})") from None
     if not 0 <= port <= 65535:
         raise ConfigError(f"--port {port}: expected 0..65535")
+    if workers < 1:
+        raise ConfigError(f"--workers {workers}: expected 1 or more")
     conf = settings(db=db, api_token=token)
-    web = create_app(db=conf.db, settings=conf, cache_seconds=cache_seconds)
-    typer.echo(f"dateline serving {conf.db} on http://{host}:{port}/ "
+    web = create_app(db=conf.db, settings=conf, cache_seconds=cache_seconds)  # fails fast on a bad store
+    typer.echo(f"dateline serving {conf.db} on http://{host}:{port}/ with {workers} process(es) "
                f"(ingest over HTTP {'on' if conf.api_token else 'off'})", err=True)
-    uvicorn.run(web, host=host, port=port, log_level=log_level.lower(), access_log=log_level.lower() == "debug")
+    options = {"host": host, "port": port, "log_level": log_level.lower(), "access_log": log_level.lower() == "debug"}
+    if workers == 1:
+        uvicorn.run(web, **options)
+        return
+    # Worker processes build their own app from the environment (uvicorn imports it by name).
+    os.environ.update({
+        "DATELINE_DB": conf.db, "DATELINE_SPACY_MODEL": conf.spacy_model,
+        "DATELINE_MAX_INPUT_BYTES": str(conf.max_input_bytes),
+        "DATELINE_SERVE_CACHE_SECONDS": str(cache_seconds),
+    })
+    if conf.api_token:
+        os.environ["DATELINE_API_TOKEN"] = conf.api_token
+    uvicorn.run("dateline.serve.app:app_from_environment", factory=True, workers=workers, **options)

@@ -7,6 +7,8 @@ from a CDN), one JSON error shape, no CORS.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
-from ..config import Settings
+from ..config import Settings, load_settings
 from ..store import open_store
 from .guards import BodyLimit, SecurityHeaders
 from .problems import install_error_handlers
@@ -97,3 +99,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Close the store's connections when the server stops."""
     yield
     app.state.store.close()
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each worker process of ``dateline serve --workers N``: the store and settings
+    come from ``DATELINE_*`` variables (``DATELINE_DB``, ``DATELINE_API_TOKEN`` ...) and the read
+    cache from ``DATELINE_SERVE_CACHE_SECONDS``."""
+    conf = load_settings()
+    cache = float(os.environ.get("DATELINE_SERVE_CACHE_SECONDS", "10"))
+    return create_app(db=conf.db, settings=conf, cache_seconds=cache)
