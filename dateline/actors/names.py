@@ -33,7 +33,6 @@ SECTOR_NAMES: dict[str, str] = {
     "REF": "refugees",
     "CVL": "civilians",
     "MED": "media",
-    "JRN": "media",
     "BUS": "business",
     "EDU": "education",
     "HLH": "health",

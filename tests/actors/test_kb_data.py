@@ -19,39 +19,11 @@ import pytest
 import yaml
 
 import dateline.actors
+from dateline.actors.names import SECTOR_NAMES
 
 DATA = Path(dateline.actors.__file__).resolve().parent / "data"
 
-SECTORS = {
-    "GOV",
-    "MIL",
-    "LEG",
-    "JUD",
-    "COP",
-    "SPY",
-    "OPP",
-    "REB",
-    "INS",
-    "UAF",
-    "REF",
-    "CVL",
-    "MED",
-    "BUS",
-    "EDU",
-    "HLH",
-    "HRI",
-    "NGO",
-    "IGO",
-    "ELI",
-    "PTY",
-    "LAB",
-    "AGR",
-    "ENV",
-    "CRM",
-    "RAD",
-    "REL",
-    "SEP",
-}
+SECTORS = set(SECTOR_NAMES)  # the one sector table of the package
 EXTRA_COUNTRY_CODES = {"XKX"}  # Kosovo: user-assigned, used by the EU and the IMF
 ORG_KINDS = {"igo", "ngo", "media", "agency", "business", "party"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

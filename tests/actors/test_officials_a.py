@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
+from dateline.actors.names import SECTOR_NAMES
+
 OFFICIALS_DIR = Path(__file__).resolve().parents[2] / "dateline" / "actors" / "data" / "officials"
 
 COUNTRIES = [
@@ -60,36 +62,7 @@ ROLES = {
     "vice_head",
     "other",
 }
-SECTORS = {
-    "GOV",
-    "MIL",
-    "LEG",
-    "JUD",
-    "COP",
-    "SPY",
-    "OPP",
-    "REB",
-    "INS",
-    "UAF",
-    "REF",
-    "CVL",
-    "MED",
-    "BUS",
-    "EDU",
-    "HLH",
-    "HRI",
-    "NGO",
-    "IGO",
-    "ELI",
-    "PTY",
-    "LAB",
-    "AGR",
-    "ENV",
-    "CRM",
-    "RAD",
-    "REL",
-    "SEP",
-}
+SECTORS = set(SECTOR_NAMES)  # the one sector table of the package
 # Roles with a single holder at a time; spokespeople and "other" offices may be shared.
 EXCLUSIVE_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 # Countries where rival authorities named distinct offices at the same time (Taliban emirate

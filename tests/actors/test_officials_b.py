@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
+from dateline.actors.names import SECTOR_NAMES
+
 OFFICIALS_DIR = Path(__file__).resolve().parents[2] / "dateline" / "actors" / "data" / "officials"
 
 COUNTRIES_B = [
@@ -32,21 +34,7 @@ ROLES = {
     "vice_head",
     "other",
 }
-SECTORS = {
-    "GOV",
-    "MIL",
-    "LEG",
-    "JUD",
-    "COP",
-    "SPY",
-    "OPP",
-    "PTY",
-    "IGO",
-    "REB",
-    "UAF",
-    "SEP",
-    "INS",
-}
+SECTORS = set(SECTOR_NAMES)  # the one sector table of the package
 TERM_KEYS = {"office", "role", "sector", "start", "end"}
 CHECKED = dt.date(2026, 11, 29)
 # Roles held by one person at a time; "other" (legislators, envoys) may overlap freely.
