@@ -15,7 +15,6 @@ usage: python benchmarks/store_speed.py [--articles 5000] [--events 1000000] [--
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sqlite3
 import statistics
@@ -32,7 +31,6 @@ from dateline.model import (  # noqa: E402
     Article, Entity, Event, Participant, Span, SpeakerSpan, Statement, TimeExpression, text_hash,
 )
 from dateline.store import open_store  # noqa: E402
-from dateline.store import schema as s  # noqa: E402
 from dateline.store.query import EventQuery  # noqa: E402
 
 WORDS = ("minister army talks border rebels city council aid ceasefire troops election court protest "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DatelineError", "InputError", "StoreError", "ConfigError"]
+__all__ = ["ConfigError", "DatelineError", "InputError", "StoreError"]
 
 
 class DatelineError(Exception):

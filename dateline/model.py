@@ -14,6 +14,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "EVENT_TYPES",
+    "MODALITIES",
+    "STATEMENT_KINDS",
     "Actor",
     "Article",
     "Entity",
@@ -28,9 +31,6 @@ __all__ = [
     "SpeakerSpan",
     "Statement",
     "TimeExpression",
-    "EVENT_TYPES",
-    "MODALITIES",
-    "STATEMENT_KINDS",
     "parse_published",
 ]
 

@@ -6,8 +6,8 @@ article from the spaCy ``doc`` of ``article.text`` and what earlier stages fille
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 import logging
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import import_module
 
@@ -97,7 +97,7 @@ class Pipeline:
             for name, stage in self.stages:
                 try:
                     article = stage(article, doc)
-                except Exception as e:  # noqa: BLE001 - a stage bug must not lose the article
+                except Exception as e:
                     log.warning("stage %s failed on %s: %s", name, article.input or article.id, e, exc_info=True)
                     warnings = list(getattr(article, "warnings", None) or [])
                     warnings.append(f"stage {name} failed: {type(e).__name__}: {e}")

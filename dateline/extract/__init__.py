@@ -3,4 +3,4 @@
 from .article import to_article
 from .wire import read_wire_text
 
-__all__ = ["to_article", "read_wire_text"]
+__all__ = ["read_wire_text", "to_article"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 MONTHS = {
     m: i
@@ -26,12 +26,12 @@ _OFFSET = (
 )
 _PATTERNS = [
     # 16 June 2014 19:21 (UTC +04:00)   |   16 Jun 2014, 19:21 GMT
-    re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH}\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.I),
+    re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH}\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.IGNORECASE),
     # June 16, 2014 7:21 PM GMT+4
-    re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.I),
+    re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.IGNORECASE),
     # 2014-06-16 19:21 +04:00 | 2014-06-16T19:21:00+04:00 | 16.06.2014 19:21
-    re.compile(rf"(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?:[T\s]+{_TIME})?\s*{_OFFSET}?", re.I),
-    re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.I),
+    re.compile(rf"(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?:[T\s]+{_TIME})?\s*{_OFFSET}?", re.IGNORECASE),
+    re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.IGNORECASE),
 ]
 
 
@@ -70,7 +70,7 @@ def parse_printed_date(text: str) -> str | None:
 
 def _offset(g: dict[str, str | None], matched: str) -> timezone | None:
     if g.get("z"):
-        return timezone.utc
+        return UTC
     sign, oh, om = g.get("sign") or g.get("sign2"), g.get("oh") or g.get("oh2"), g.get("om") or g.get("om2")
     if oh is not None:
         delta = timedelta(hours=int(oh), minutes=int(om or 0))
@@ -78,5 +78,5 @@ def _offset(g: dict[str, str | None], matched: str) -> timezone | None:
             return None
         return timezone(-delta if sign in ("-", "−") else delta)
     if re.search(r"\b(UTC|GMT)\b", matched):
-        return timezone.utc
+        return UTC
     return None

@@ -19,8 +19,7 @@ def decode_text(data: bytes, *, input: str, declared: str | None = None) -> str:
         raise InputError(input, "empty input")
     if looks_binary(data):
         raise InputError(input, "binary data, not text (is this the right file?)")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+    data = data.removeprefix(codecs.BOM_UTF8)
     for encoding in (declared, "utf-8"):
         if not encoding:
             continue

@@ -19,7 +19,7 @@ _DATELINES = [
         rf"\s*\((?P<agency>[A-Z][A-Za-z&. \-]{{1,30}})\)\s*[-–—:]+\s*"
     ),
     re.compile(rf"^{_PLACE}(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*/\s*(?P<agency>[A-Z][\w\-]{{1,24}})\s*/\.?\s*[-–—]?\s*"),
-    re.compile(rf"^(?P<place>[A-Z][A-Z.' ]{{2,40}}?)\s*[-–—]\s+(?=[A-Z])"),
+    re.compile(r"^(?P<place>[A-Z][A-Z.' ]{2,40}?)\s*[-–—]\s+(?=[A-Z])"),
 ]
 # "APA reports quoting Xinhua", "citing Reuters", "according to AFP", "AFP reported".
 _VIA = re.compile(
@@ -37,11 +37,11 @@ _SHARE_WORDS = re.compile(
     r"поделиться|печать|читайте также|paylaş|yazdır|paylash|çap et|partager|imprimer|"
     r"lire aussi|teilen|drucken|mehr zum thema|compartir|imprimir|leer más|condividi|stampa|"
     r"مشاركة|طباعة|اقرأ أيضا|分享|打印)\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 _PAGINATION = re.compile(
     r"^(?:[«‹<»›>]+|prev(?:ious)?|next|first|last|page|of|\d+|[|/·•-])(?:\s+(?:[«‹<»›>]+|prev(?:ious)?|next|first|last|page|of|\d+|[|/·•-]))*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 

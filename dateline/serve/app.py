@@ -8,7 +8,6 @@ from a CDN), one JSON error shape, no CORS.
 from __future__ import annotations
 
 import os
-
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path

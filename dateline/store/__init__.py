@@ -2,4 +2,4 @@
 
 from .store import Store, normalise_url, open_store
 
-__all__ = ["Store", "open_store", "normalise_url"]
+__all__ = ["Store", "normalise_url", "open_store"]

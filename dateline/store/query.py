@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 
-from ..model import EVENT_TYPES, MODALITIES
 from ..errors import ConfigError
+from ..model import EVENT_TYPES, MODALITIES
 from . import schema as s
 
 SORTABLE = ("date", "type", "modality", "actor_country", "recipient_country", "event_scale", "id")

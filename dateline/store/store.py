@@ -20,7 +20,7 @@ from . import schema as s
 from .migrations import migrate
 from .query import EventQuery
 
-__all__ = ["Store", "open_store", "normalise_url"]
+__all__ = ["Store", "normalise_url", "open_store"]
 
 
 def normalise_url(url: str) -> str:
