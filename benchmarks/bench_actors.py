@@ -27,13 +27,13 @@ from dateline.model import Article
 from dateline.nlp import entities_of, load_nlp, sentences_of
 
 _STORY = (
-    "The United States would be open to working with Iran in Iraq to beat back Islamist "
-    "fighters, Secretary of State John Kerry said on Monday. Kerry told reporters that "
-    "Washington was weighing every option. Militants of the Islamic State captured Tal Afar "
-    "in Iraq's northern province of Nineveh overnight. The militants had earlier taken "
-    "Mosul. Iranian President Hassan Rouhani said Tehran might help. White House spokesman "
-    "Josh Earnest said the Obama administration would not send U.S. troops. He added that "
-    "Iraqi troops were regrouping near Baghdad."
+    "France would be ready to work with Chad in Mali to push back jihadist fighters, "
+    "Foreign Minister Laurent Fabius said on Monday. Fabius told reporters that Paris was "
+    "weighing every option. Fighters of al-Qaeda in the Islamic Maghreb captured Gao in "
+    "northern Mali overnight. The militants had earlier taken Timbuktu. Malian President "
+    "Dioncounda Traore said Bamako would welcome help. A spokeswoman for the French "
+    "government said Paris would not send ground troops. She added that Malian troops "
+    "were regrouping near Mopti."
 )
 
 

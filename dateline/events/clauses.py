@@ -55,7 +55,7 @@ def is_reporting(tok: Token) -> bool:
 def reporting_verb(tok: Token) -> Token | None:
     """The speech verb whose report contains ``tok``'s clause, if any.
 
-    "X said it was not talking to Iran" -> "said" for "talking"; the speech verb may also
+    "X said it was not negotiating with the rebels" -> "said" for "talking"; the speech verb may also
     hang below the clause ("..., Kerry said") as a ``parataxis``/``ccomp`` child of the root.
     """
     top = clause_top(tok)

@@ -60,6 +60,10 @@ def _marks(tok: Token, trigger: Token, is_agree: bool) -> list[tuple[str, str]]:
             and tok.i == trigger.i
         ):
             out.append(("negated", child.text))
+        elif tok.i == trigger.i and dep in ("dobj", "obj") and child.pos_ == "NOUN" and any(
+            g.dep_ == "det" and g.lower_ in cues.negating_modifiers for g in child.children
+        ):  # "held no talks": the light verb's object carries the negation
+            out.append(("negated", next(g.text for g in child.children if g.dep_ == "det")))
         elif dep == "aux":
             if cl in cues.future_modals or child.lemma_.lower() in cues.future_modals:
                 out.append(("future", child.text))

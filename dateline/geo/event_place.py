@@ -1,6 +1,6 @@
 """Where an event happened: the place its own sentence names, never the agency's dateline.
 
-"ISIS captured the city of Tal Afar in Iraq's northern province of Nineveh" -> Tal Afar:
+"Militants overran the town of Sinjar near the Syrian border in Iraq" -> Sinjar:
 a place after a locative word ("in", "at", "near", "the city of") close to the event beats
 the country and the province named further on; "Baku-APA. ..." does not place the event
 in Baku.

@@ -1,6 +1,6 @@
 """The geo stage: places named in an article, ranked by the article's own country context.
 
-"Tal Afar in Iraq's northern province of Nineveh": Iraq is named, so Tal Afar, Mosul and
+"the town of Sinjar, in Iraq's Nineveh province": Iraq is named, so Sinjar, Mosul and
 Nineveh resolve to Iraqi places rather than to the most populous town of that name.
 """
 

@@ -22,7 +22,7 @@ def test_code_events_willingness_to_cooperate_is_agree(code) -> None:
 
 
 def test_code_events_may_consider_working_with_is_agree(code) -> None:
-    article = code("Iran may consider working with the United States against the militants.")
+    article = code("Turkey may consider working with Iraq against the smugglers.")
     assert _types(article) == [("AGREE", "asserted")]
 
 
@@ -38,7 +38,7 @@ def test_code_events_would_not_send_troops_is_negated(code) -> None:
 
 
 def test_code_events_not_talking_is_negated_consult(code) -> None:
-    article = code("A spokesman said the United States was not talking to Iran about the crisis.")
+    article = code("A spokesman said Serbia was not talking to Kosovo about the border.")
     assert ("CONSULT", "negated") in _types(article)
 
 

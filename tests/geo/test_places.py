@@ -40,8 +40,8 @@ def _place(article: Article, text: str):
 
 def test_find_places_town_province_and_country(run):
     art = run(
-        "Gunmen captured Tal Afar in Iraq's northern province of Nineveh on Sunday, "
-        "a week after they took Mosul."
+        "Gunmen overran the town of Tal Afar, west of Mosul in Iraq's Nineveh province, on Sunday, "
+        "officials said."
     )
     tal_afar = _place(art, "Tal Afar")
     assert tal_afar.country == "IRQ" and _km(tal_afar.lat, tal_afar.lon, 36.38, 42.45) < 25
