@@ -1,4 +1,4 @@
-"""Publication dates as pages print them: ``16 June 2014 19:21 (UTC +04:00)`` -> ISO 8601."""
+"""Publication dates as pages print them: ``3 March 2021 09:00 (UTC +03:00)`` -> ISO 8601."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ _OFFSET = (
     r"|(?P<z>Z)|(?P<sign2>[+-])(?P<oh2>\d{2}):?(?P<om2>\d{2}))"
 )
 _PATTERNS = [
-    # 16 June 2014 19:21 (UTC +04:00)   |   16 Jun 2014, 19:21 GMT
+    # 3 March 2021 09:00 (UTC +03:00)   |   3 Mar 2021, 09:00 GMT
     re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH}\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.IGNORECASE),
     # June 16, 2014 7:21 PM GMT+4
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s*{_TIME})?\s*{_OFFSET}?", re.IGNORECASE),

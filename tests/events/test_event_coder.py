@@ -13,12 +13,12 @@ def _types(article: Article) -> list[tuple[str, str]]:
 
 
 def test_code_events_willingness_to_cooperate_is_agree(code) -> None:
-    article = code("The United States would be open to cooperating with Iran in Iraq, Kerry said.")
+    article = code("Norway would be open to cooperating with Sweden on border patrols, the minister said.")
     assert ("AGREE", "asserted") in _types(article)
     assert not any(e.type == "COOPERATE" for e in article.events)
     agree = next(e for e in article.events if e.type == "AGREE")
-    assert agree.actor[0].country == "USA"
-    assert agree.recipient[0].country == "IRN"
+    assert agree.actor[0].country == "NOR"
+    assert agree.recipient[0].country == "SWE"
 
 
 def test_code_events_may_consider_working_with_is_agree(code) -> None:
