@@ -12,12 +12,12 @@ share of parse + all measured stages.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 import time
-from pathlib import Path
+
+from corpus import load_articles  # noqa: E402 - benchmarks/ is on sys.path when run
 
 from dateline.actors import resolve_actors
 from dateline.actors.kb import _load_cached, load_kb
@@ -38,17 +38,7 @@ _STORY = (
 
 
 def _articles(path: str | None, limit: int) -> list[Article]:
-    if path is None:
-        return [
-            Article(id=str(i), text=_STORY, published="2014-06-16T19:21:00+04:00")
-            for i in range(limit)
-        ]
-    out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines()[:limit]:
-        if line.strip():
-            r = json.loads(line)
-            out.append(Article(id=r["id"], text=r["text"], published=r.get("published")))
-    return out
+    return load_articles(path, story=_STORY, published="2014-06-16T19:21:00+04:00", copies=limit, limit=limit)
 
 
 def main(argv: list[str] | None = None) -> int:

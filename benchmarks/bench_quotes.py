@@ -12,10 +12,10 @@ part of the whole pipeline's time.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from pathlib import Path
+
+from corpus import load_articles  # noqa: E402 - benchmarks/ is on sys.path when run
 
 from dateline.config import Settings
 from dateline.model import Article
@@ -36,19 +36,7 @@ _STORY = (
 
 
 def _articles(path: str | None, limit: int | None) -> list[Article]:
-    if path is None:
-        return [
-            Article(id=str(i), text=_STORY, published="2021-03-09T10:00:00+01:00")
-            for i in range(200)
-        ]
-    out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.append(Article(id=r["id"], text=r["text"], published=r.get("published")))
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+    return load_articles(path, story=_STORY, published="2021-03-09T10:00:00+01:00", copies=200, limit=limit)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,10 +12,10 @@ the whole pipeline.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from pathlib import Path
+
+from corpus import load_articles  # noqa: E402 - benchmarks/ is on sys.path when run
 
 from dateline.config import Settings
 from dateline.model import Article
@@ -33,17 +33,7 @@ _STORY = (
 
 
 def _articles(path: str | None) -> list[Article]:
-    if path is None:
-        return [
-            Article(id=str(i), text=_STORY, published="2014-06-16T19:21:00+04:00")
-            for i in range(100)
-        ]
-    out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.append(Article(id=r["id"], text=r["text"], published=r.get("published")))
-    return out
+    return load_articles(path, story=_STORY, published="2014-06-16T19:21:00+04:00", copies=100)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dateline.model import (  # noqa: E402
-    Article, Entity, Event, Participant, Span, SpeakerSpan, Statement, TimeExpression, text_hash,
+    Article,
+    Entity,
+    Event,
+    Participant,
+    Span,
+    SpeakerSpan,
+    Statement,
+    TimeExpression,
+    text_hash,
 )
 from dateline.store import open_store  # noqa: E402
 from dateline.store.query import EventQuery  # noqa: E402

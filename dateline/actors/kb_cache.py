@@ -14,7 +14,7 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from .kb_files import KBData
+from .kb_files import KBData, yaml_files
 
 __all__ = ["cache_dir", "read_cached", "write_cached"]
 
@@ -32,13 +32,8 @@ def cache_dir() -> Path | None:
 
 
 def _sources(paths: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
-        elif path.is_file():
-            files.append(path)
-    return files + _CODE
+    """The files a cached copy depends on: the knowledge-base files and the reader's code."""
+    return yaml_files(paths) + _CODE
 
 
 def _key(paths: Iterable[Path], extras: Iterable[Path]) -> str:

@@ -66,7 +66,8 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def _yaml_files(paths: Iterable[Path]) -> list[Path]:
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files of ``paths``: files as given, folders searched recursively, in order."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -79,7 +80,7 @@ def _yaml_files(paths: Iterable[Path]) -> list[Path]:
 def read_kb_files(paths: Iterable[Path], *, extra_dictionaries: Iterable[Path] = ()) -> KBData:
     """Read every knowledge-base YAML file under ``paths`` and the extra Phoenix files."""
     data = KBData()
-    for path in _yaml_files(paths):
+    for path in yaml_files(paths):
         try:
             doc = _load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from dateline.actors.entries import ROLE_RANK
 from dateline.actors.names import SECTOR_NAMES
 
 OFFICIALS_DIR = Path(__file__).resolve().parents[2] / "dateline" / "actors" / "data" / "officials"
@@ -53,15 +54,7 @@ COUNTRIES = [
 ]
 
 CHECKED = dt.date(2026, 11, 29)
-ROLES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "spokesperson",
-    "vice_head",
-    "other",
-}
+ROLES = set(ROLE_RANK)  # the roles the knowledge base ranks
 SECTORS = set(SECTOR_NAMES)  # the one sector table of the package
 # Roles with a single holder at a time; spokespeople and "other" offices may be shared.
 EXCLUSIVE_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")

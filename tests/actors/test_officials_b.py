@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from dateline.actors.entries import ROLE_RANK
 from dateline.actors.names import SECTOR_NAMES
 
 OFFICIALS_DIR = Path(__file__).resolve().parents[2] / "dateline" / "actors" / "data" / "officials"
@@ -25,15 +26,7 @@ COUNTRIES_B = [
     "GEO", "KAZ", "BLR", "SRB", "NLD", "BEL", "GRC", "CHE", "SWE", "NOR",
 ]  # fmt: skip
 
-ROLES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "spokesperson",
-    "vice_head",
-    "other",
-}
+ROLES = set(ROLE_RANK)  # the roles the knowledge base ranks
 SECTORS = set(SECTOR_NAMES)  # the one sector table of the package
 TERM_KEYS = {"office", "role", "sector", "start", "end"}
 CHECKED = dt.date(2026, 11, 29)
