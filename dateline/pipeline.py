@@ -47,7 +47,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.nlp = load_nlp(self.settings.spacy_model)
+        self.nlp = load_nlp(self.settings.spacy_model, speedups=self.settings.nlp_speedups)
         self.stages: list[tuple[str, Stage]] = [
             (name, load_stage(name)) for name in STAGES if name in self.settings.stages
         ]

@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Mention
+from ..nlp.index import doc_index, ents_within, tokens_lowered
 from .kb import KnowledgeBase, load_kb
 from .lexicon import LOCATIVE_WORDS, TITLE_WORDS
 from .names import as_date, name_key, surname_key
@@ -217,7 +218,8 @@ def _role_chunks(doc: Doc, kb: KnowledgeBase) -> list[Span]:
             continue
         root = chunk.root
         head_words = {name_key(root.text), name_key(root.lemma_)}
-        head_words |= {name_key(f"{t.text} {root.text}") for t in chunk if t.i == root.i - 1}
+        if root.i - 1 >= chunk.start:
+            head_words.add(name_key(f"{doc[root.i - 1].text} {root.text}"))
         if head_words & kb.roles.keys():
             chunks.append(chunk)
     return chunks
@@ -251,14 +253,14 @@ def _resolve(article: Article, doc: Doc, kb: KnowledgeBase) -> None:
         if ent.label_ == "PERSON":
             first = _title_start(doc, ent, kb)
             col.in_titles.update(range(doc[first].idx, ent.start_char))
-    sent_starts = [s.start_char for s in doc.sents]
+    index = doc_index(doc)
     events = sorted(
         [(s, "ent", e) for (s, _), e in ents.items()]
         + [(s, "chunk", c) for s, c in chunks.items()]
-        + [(t.idx, "pron", t) for t in doc if t.lower_ in PRONOUNS]
+        + [(t.idx, "pron", t) for t in tokens_lowered(doc, PRONOUNS)]
     )
     for start, what, item in events:
-        col.memory.sentence = sum(1 for s in sent_starts if s <= start)
+        col.memory.sentence = index.sentence_number(start)
         if what == "ent":
             actor = col.entity(doc, item)
             if actor is not None:
@@ -291,7 +293,7 @@ def _with_place(chunk: Span) -> Span:
 
 def _chunk(col: _Collector, chunk: Span) -> None:
     """A role phrase: "Iraqi troops", "the Obama administration", "the militants"."""
-    persons = [e for e in chunk.ents if e.label_ == "PERSON"]
+    persons = [e for e in ents_within(chunk) if e.label_ == "PERSON"]
     if persons and chunk.end_char <= persons[-1].end_char:
         return  # "Secretary of State John Kerry": the name's own mention covers it
     chunk = _with_place(chunk)

