@@ -17,16 +17,16 @@ from dateline.nlp.rules import ArrayAttributeRuler, use_array_rules
 # "nothin'"), auxiliaries, "there is", object pronouns, "that" as a conjunction and pronoun,
 # negation, whitespace tokens, and ordinary news prose.
 TEXTS = [
-    "Y'all ain't heard nothin' yet, the mayor of Valparaíso told reporters on Tuesday.\n\n"
-    "She said that it wasn't over. There are two ferries left and there's a third one coming.",
-    "The ministers did not agree. They had met twice in Geneva, and he gave it to me and I gave "
-    "it to you.  Do you have it? That is what they've said; I'm sure they'll do it.",
-    "Troops of the 4th Brigade withdrew from the border town of Kapanga overnight, the defence "
-    "ministry in Lusaka said, adding that talks with the rebels would resume on 3 March 2025.",
+    ("Y'all ain't heard nothin' yet, the mayor of Valparaíso told reporters on Tuesday.\n\n"
+    "She said that it wasn't over. There are two ferries left and there's a third one coming."),
+    ("The ministers did not agree. They had met twice in Geneva, and he gave it to me and I gave "
+    "it to you.  Do you have it? That is what they've said; I'm sure they'll do it."),
+    ("Troops of the 4th Brigade withdrew from the border town of Kapanga overnight, the defence "
+    "ministry in Lusaka said, adding that talks with the rebels would resume on 3 March 2025."),
     "   ",
     "",
-    "Prime Minister Ana Costa's government gets what it wants: the bill got through parliament "
-    "by 120 votes to 98 after the opposition walked out, said Joao Pires, a spokesman.",
+    ("Prime Minister Ana Costa's government gets what it wants: the bill got through parliament "
+    "by 120 votes to 98 after the opposition walked out, said Joao Pires, a spokesman."),
 ]
 
 
