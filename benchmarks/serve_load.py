@@ -1,22 +1,23 @@
 #!/usr/bin/env python3
 """Load on the web API: 50 concurrent clients querying events for 30 s against `dateline serve`.
 
-usage: python benchmarks/serve_load.py [--events 100000] [--clients 50] [--seconds 30] [--pages]
+usage: python benchmarks/serve_load.py [--events 100000] [--clients 50] [--seconds 30]
+       [--workers 1] [--generator wrk|python] [--pages] [--db STORE]
 
 1. Builds a SQLite store of N synthetic events (20,000 articles, 200 country dyads, ten years,
    places with coordinates; rows written directly with executemany, like store_speed.py).
-2. Starts `dateline serve --db STORE --port P` on 127.0.0.1 in a subprocess.
-3. Runs C clients (httpx async, one connection each) for S seconds, each sending event queries
-   of `GET /api/events` with the filters of `dateline query` (none, dyad, country, type + date
-   range, actor, place, text, sorted by score, deep pages), one after another; with --pages
-   also `GET /events` (the HTML table). Bounded in time and in count; loopback only.
-4. Prints requests, errors, requests/s and p50/p95/p99 latency overall and per query kind.
-
-``--store-fix`` measures the store changes the web UI asks for (not yet in dateline/store):
-an index on events(date, id) and on events(recipient_country, date), and the events query
-joining articles with LEFT OUTER JOIN so that SQLite walks events in date order instead of
-scanning every article first. The server then runs with that one line of
-``dateline/store/query.py`` changed in memory.
+2. Starts `dateline serve --db STORE --port P --workers W` on 127.0.0.1 in a subprocess.
+3. Sends C concurrent event queries of `GET /api/events` for S seconds, with the filters of
+   `dateline query` (none, dyad, country, type + date range, actor, place, text, sorted by
+   score, deep pages) drawn at random; with --pages also `GET /events` (the HTML table).
+   The load generator is `wrk` when it is installed (Debian's package; `--generator wrk`, the
+   default then): C connections on 2 threads, the query paths drawn here and cycled by a Lua
+   script written to a temporary file, which also counts non-2xx answers and prints p95. Else
+   (or with `--generator python`) C httpx async clients in this process, which cost about as
+   much CPU as the server on a 2-core machine and so slow it down. Bounded in time; loopback.
+4. Prints the load average before and after, requests, errors, requests/s, p50/p95/p99
+   latency (per kind of query too with the Python client), the server's CPU a request (all
+   its worker processes) and the load generator's.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import argparse
 import asyncio
 import os
 import random
+import resource
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -88,28 +91,6 @@ def build_store(path: Path, n: int) -> None:
             rows = []
     con.commit()
     con.execute("analyze")
-    con.close()
-
-
-STORE_FIX_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_events_date ON events (date, id)",
-    "CREATE INDEX IF NOT EXISTS ix_events_recipient_date ON events (recipient_country, date)",
-)
-STORE_FIX_JOIN = (
-    "import inspect, dateline.store.query as q; "
-    "src = inspect.getsource(q).replace('.join(s.articles, s.articles.c.id == e.c.article_id)', "
-    "'.outerjoin(s.articles, s.articles.c.id == e.c.article_id)'); "
-    "exec(compile(src, q.__file__, 'exec'), q.__dict__); "
-)
-
-
-def apply_store_fix_indexes(path: Path) -> None:
-    """The proposed indexes, added to a built store."""
-    con = sqlite3.connect(path)
-    for ddl in STORE_FIX_INDEXES:
-        con.execute(ddl)
-    con.execute("analyze")
-    con.commit()
     con.close()
 
 
@@ -202,16 +183,109 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def report(results: list[tuple[str, float, int]], seconds: float, server_cpu: float = 0.0) -> bool:
-    """Print the figures; True when p95 is under 200 ms and nothing failed."""
+WRK_SCRIPT = """\
+-- written by benchmarks/serve_load.py: cycle through the query paths drawn in Python
+local paths = {%(paths)s}
+local started = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("first", started * math.floor(#paths / %(threads)d))
+  started = started + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  at = first
+  failed = 0
+end
+
+function request()
+  at = at %% #paths + 1
+  return wrk.format("GET", paths[at])
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then failed = failed + 1 end
+end
+
+function done(summary, latency, requests)
+  local failed = 0
+  for _, thread in ipairs(threads) do failed = failed + thread:get("failed") end
+  local e = summary.errors
+  io.write(string.format(
+    "DATELINE_RESULT %%d %%d %%d %%d %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    failed, e.connect + e.read + e.write + e.timeout, latency:percentile(50), latency:percentile(90),
+    latency:percentile(95), latency:percentile(99), latency.max, latency.mean, e.timeout))
+end
+"""
+
+
+def wrk_script(paths: list[str], threads: int) -> str:
+    """The Lua script of a wrk run over ``paths`` (each thread starts at its own place)."""
+    quoted = ",".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in paths)
+    return WRK_SCRIPT % {"paths": quoted, "threads": threads}
+
+
+def run_wrk(wrk: str, base: str, *, clients: int, seconds: float, pages: bool,
+            threads: int = 2) -> tuple[dict[str, float], float]:
+    """One wrk run; its figures (latencies in ms) and the CPU seconds wrk used."""
+    rng = random.Random(11)
+    paths = [queries(rng, pages)[1] for _ in range(20_000)]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="serve_load_", delete=False) as f:
+        f.write(wrk_script(paths, threads))
+    try:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out = subprocess.run([wrk, "-t", str(threads), "-c", str(clients), "-d", f"{seconds:.0f}s",
+                              "--timeout", "30s", "--latency", "-s", f.name, base + "/"],
+                             capture_output=True, text=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    finally:
+        os.unlink(f.name)
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("DATELINE_RESULT ")), None)
+    if out.returncode != 0 or line is None:
+        raise SystemExit(f"wrk failed ({out.returncode}): {out.stderr.strip() or out.stdout.strip()}")
+    n, duration, failed, socket_errors, p50, p90, p95, p99, top, mean, timeouts = map(float, line.split()[1:])
+    figures = {"requests": n, "seconds": duration / 1e6, "failed": failed, "socket_errors": socket_errors,
+               "timeouts": timeouts, "p50": p50 / 1000, "p90": p90 / 1000, "p95": p95 / 1000,
+               "p99": p99 / 1000, "max": top / 1000, "mean": mean / 1000}
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return figures, cpu
+
+
+def report_wrk(figures: dict[str, float], server_cpu: float, client_cpu: float) -> bool:
+    """Print the figures of a wrk run; True when p95 is under 200 ms and nothing failed."""
+    n, seconds = int(figures["requests"]), figures["seconds"]
+    errors = int(figures["failed"] + figures["socket_errors"])
+    _print_cpu(n, seconds, server_cpu, client_cpu, "wrk")
+    if errors:
+        print(f"errors: {int(figures['failed'])} answers not 2xx, {int(figures['socket_errors'])} socket "
+              f"errors ({int(figures['timeouts'])} timeouts)")
+    print(f"{n:,} requests in {seconds:.0f} s ({n / seconds:,.0f}/s), {errors} errors; latency p50 "
+          f"{figures['p50']:.0f} ms, p90 {figures['p90']:.0f} ms, p95 {figures['p95']:.0f} ms, "
+          f"p99 {figures['p99']:.0f} ms, max {figures['max']:.0f} ms, mean {figures['mean']:.0f} ms")
+    ok = errors == 0 and n > 0 and figures["p95"] < 200
+    print(f"target p95 < 200 ms: {'met' if ok else 'NOT met'}")
+    return ok
+
+
+def _print_cpu(n: int, seconds: float, server_cpu: float, client_cpu: float, client: str) -> None:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the end")
+    if server_cpu and n:
+        print(f"server CPU: {server_cpu:.1f} s, {server_cpu / n * 1000:.2f} ms a request "
+              f"({server_cpu / seconds:.2f} cores busy)")
+    if client_cpu and n:
+        print(f"load generator ({client}) CPU: {client_cpu:.1f} s, {client_cpu / seconds:.2f} cores busy")
+
+
+def report(results: list[tuple[str, float, int]], seconds: float, server_cpu: float = 0.0,
+           client_cpu: float = 0.0) -> bool:
+    """Print the figures of the Python client; True when p95 is under 200 ms and nothing failed."""
     lat = [r[1] for r in results]
     failed = [r[2] for r in results if r[2] != 200]
     errors = len(failed)
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the end")
-    if server_cpu and results:
-        print(f"server CPU: {server_cpu:.1f} s, {server_cpu / len(results) * 1000:.1f} ms a request "
-              f"(one core serves about {len(results) / server_cpu:,.0f} requests/s)")
+    _print_cpu(len(results), seconds, server_cpu, client_cpu, "python")
     if failed:
         print("errors by status (0: no answer):", dict(sorted(Counter(failed).items())))
     print(f"{len(results):,} requests in {seconds:.0f} s ({len(results) / seconds:,.0f}/s), {errors} errors; "
@@ -231,41 +305,55 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
-    ap.add_argument("--max-requests", type=int, default=500_000)
+    ap.add_argument("--max-requests", type=int, default=500_000, help="(Python client) stop after this many")
     ap.add_argument("--pages", action="store_true", help="also load the HTML events page")
     ap.add_argument("--db", help="use this store instead of building one")
-    ap.add_argument("--store-fix", action="store_true",
-                    help="measure with the proposed store indexes and outer join (see above)")
     ap.add_argument("--cache-seconds", type=float, default=10.0,
                     help="the server's read cache (its default, 10); 0 reads the store on every request")
     ap.add_argument("--workers", type=int, default=1, help="server processes (dateline serve --workers)")
+    ap.add_argument("--generator", choices=("wrk", "python"), default=None,
+                    help="load generator (default: wrk when installed, else python)")
     args = ap.parse_args()
+    wrk = shutil.which("wrk")
+    generator = args.generator or ("wrk" if wrk else "python")
+    if generator == "wrk" and not wrk:
+        raise SystemExit("--generator wrk: wrk is not installed (apt-get install wrk)")
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "load.db")
         if not args.db:
             t0 = time.perf_counter()
             build_store(Path(db), args.events)
             print(f"built a store of {args.events:,} events in {time.perf_counter() - t0:.1f} s")
-        if args.store_fix:
-            apply_store_fix_indexes(Path(db))
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        # `dateline serve`, with the command module imported even before the lead registers it
-        code = (STORE_FIX_JOIN if args.store_fix else "") + "import sys; import dateline.cli.serve; from dateline.cli.app import app; sys.argv[0] = 'dateline'; app()"
-        proc = subprocess.Popen([sys.executable, "-c", code, "serve", "--db", db, "--host", "127.0.0.1",
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+              f"{args.workers} server process(es), {args.clients} clients for {args.seconds:.0f} s, "
+              f"generator {generator}")
+        dateline = str(Path(sys.executable).parent / "dateline")
+        proc = subprocess.Popen([dateline, "serve", "--db", db, "--host", "127.0.0.1",
                                  "--port", str(port), "--cache-seconds", str(args.cache_seconds),
                                  "--workers", str(args.workers)], env={**os.environ, "DATELINE_API_TOKEN": ""})
         try:
             _wait_ready(base, proc)
             cpu0 = cpu_seconds(proc.pid)
-            started = time.monotonic()
-            results = asyncio.run(run_clients(base, args.clients, args.seconds, args.pages, args.max_requests))
-            elapsed = time.monotonic() - started
+            if generator == "wrk":
+                figures, client_cpu = run_wrk(wrk or "wrk", base, clients=args.clients,
+                                              seconds=args.seconds, pages=args.pages)
+            else:
+                before = time.process_time()
+                started = time.monotonic()
+                results = asyncio.run(run_clients(base, args.clients, args.seconds, args.pages,
+                                                  args.max_requests))
+                elapsed = time.monotonic() - started
+                client_cpu = time.process_time() - before
             server_cpu = cpu_seconds(proc.pid) - cpu0
         finally:
             proc.terminate()
             proc.wait(timeout=20)
-        ok = report(results, elapsed, server_cpu)
+        if generator == "wrk":
+            ok = report_wrk(figures, server_cpu, client_cpu)
+        else:
+            ok = report(results, elapsed, server_cpu, client_cpu)
     return 0 if ok else 1
 
 

@@ -15,6 +15,7 @@ usage: python benchmarks/store_speed.py [--articles 5000] [--events 1000000] [--
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -88,7 +89,7 @@ def bench_ingest(n: int, tmp: Path) -> None:
     peer = n / (time.perf_counter() - started)
     con.close()
     print(f"ingest of processed records: dateline {ours:,.0f} articles/s; peer (sqlite3, one JSON column) "
-          f"{peer:,.0f} articles/s; ratio {ours / peer:.2f}")
+          f"{peer:,.0f} articles/s; ratio {ours / peer:.2f} (load average {_load()})")
 
 
 def bench_query(m: int, tmp: Path) -> None:
@@ -131,7 +132,12 @@ def bench_query(m: int, tmp: Path) -> None:
         tl, days = timed(lambda: store.dyad_timeline(a, b, merged=False))
         ql, n = timed(lambda: store.query_events(EventQuery(dyad=(a, b), since="2018-01-01", limit=500)))
     print(f"dyad timeline {a}-{b} over {m:,} events: {tl * 1000:.0f} ms median ({days} day/quad rows); "
-          f"dyad query (500 newest since 2018): {ql * 1000:.0f} ms median ({n} rows)")
+          f"dyad query (500 newest since 2018): {ql * 1000:.0f} ms median ({n} rows) (load average {_load()})")
+
+
+def _load() -> str:
+    """The 1-minute load average (on 2 cores anything above 2 slows every figure)."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
 
 
 def main() -> int:

@@ -12,6 +12,7 @@ reports pairwise precision and recall of the story clusters against the true sto
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -90,7 +91,8 @@ def main() -> int:
     p = tp / pred_pairs if pred_pairs else 1.0
     r = tp / true_pairs if true_pairs else 1.0
     print(f"variants {a.n} of {len(bases)} stories; clusters found {len(set(found.values()))}")
-    print(f"pairwise precision {p:.4f} recall {r:.4f}; stored in {seconds:.1f}s ({a.n / seconds:.0f} articles/s)")
+    print(f"pairwise precision {p:.4f} recall {r:.4f}; stored in {seconds:.1f}s ({a.n / seconds:.0f} articles/s; "
+          f"load average {os.getloadavg()[0]:.1f})")
     return 0
 
 

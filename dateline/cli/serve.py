@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import typer
 
@@ -38,7 +39,10 @@ def serve(
     web = create_app(db=conf.db, settings=conf, cache_seconds=cache_seconds)  # fails fast on a bad store
     typer.echo(f"dateline serving {conf.db} on http://{host}:{port}/ with {workers} process(es) "
                f"(ingest over HTTP {'on' if conf.api_token else 'off'})", err=True)
-    options = {"host": host, "port": port, "log_level": log_level.lower(), "access_log": log_level.lower() == "debug"}
+    # asyncio's own loop even where uvloop is installed: under load uvloop left some requests
+    # waiting over a second (p99 3 s against 0.45 s, benchmarks/serve_load.py)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level.lower(),
+                               "access_log": log_level.lower() == "debug", "loop": "asyncio"}
     if workers == 1:
         uvicorn.run(web, **options)
         return
@@ -50,4 +54,7 @@ def serve(
     })
     if conf.api_token:
         os.environ["DATELINE_API_TOKEN"] = conf.api_token
-    uvicorn.run("dateline.serve.app:app_from_environment", factory=True, workers=workers, **options)
+    # A new worker first imports dateline (spaCy with it): several seconds on a busy machine,
+    # longer than uvicorn's 5 s health check, which would kill and restart it over and over.
+    uvicorn.run("dateline.serve.app:app_from_environment", factory=True, workers=workers,
+                timeout_worker_healthcheck=60, **options)

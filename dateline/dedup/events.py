@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..model import Event, Location, Participant
 
@@ -37,7 +38,7 @@ class EventKey:
     year: str
 
     def as_string(self) -> str:
-        return "|".join((self.type, self.modality, self.actor, self.recipient, self.year))
+        return f"{self.type}|{self.modality}|{self.actor}|{self.recipient}|{self.year}"
 
 
 MODALITY_GROUPS = {"asserted": "happened", "historical": "happened"}
@@ -66,6 +67,15 @@ def event_key(event: Event) -> EventKey | None:
     )
 
 
+def merge_key(event: Event) -> str | None:
+    """``event_key(event).as_string()``, the ``merged_events.key`` column, built directly."""
+    if not event.date:
+        return None
+    modality = MODALITY_GROUPS.get(event.modality, event.modality)
+    return f"{event.type}|{modality}|{side_key(event.actor)}|{side_key(event.recipient)}|{event.date[:4]}"
+
+
+@lru_cache(maxsize=65536)
 def date_range(value: str) -> tuple[date, date] | None:
     """The first and last day a TimeML date value covers (day, ISO week, month, year)."""
     try:

@@ -61,8 +61,11 @@ class EventFilters:
                 raise ConfigError(f"{name} {value!r}: expected a day as YYYY-MM-DD")
         if self.order not in ("asc", "desc"):
             raise ConfigError(f"order {self.order!r}: expected asc or desc")
+        dyad = parse_dyad(self.dyad)
+        if dyad and dyad[1] < dyad[0]:  # either direction: IRN-USA and USA-IRN are one query (one cached answer)
+            dyad = (dyad[1], dyad[0])
         query = EventQuery(
-            actor=self.actor or None, country=self.country or None, dyad=parse_dyad(self.dyad),
+            actor=self.actor or None, country=self.country or None, dyad=dyad,
             type=self.type.upper() or None, modality=self.modality or None,
             since=self.since or None, until=self.until or None, place=self.place or None,
             text=self.text or None, limit=self.limit + extra, offset=self.offset, sort=self.sort,

@@ -56,8 +56,22 @@ def _v3(conn: Connection, dialect: str) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_recipient_date ON events (recipient_country, date)"))
 
 
+def _v4(conn: Connection, dialect: str) -> None:
+    """An index for the newest events of a country as actor (the events query reads the actor
+    and the recipient side each in date order)."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_actor_date ON events (actor_country, date)"))
+
+
+def _v5(conn: Connection, dialect: str) -> None:
+    """Merge candidates of an ingest batch by (key, day) and by key among spans, instead of
+    reading every merged event of a key (the merged events of a dyad's year)."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_merged_key_date ON merged_events (key, date)"))
+    conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_merged_key_span ON merged_events (key) WHERE {s.MERGED_SPAN_SQL}"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_merged_key"))
+
+
 # version -> step; append new versions, never edit an applied one.
-MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
 def current_version(conn: Connection) -> int:

@@ -12,9 +12,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -131,6 +132,7 @@ Index("ix_events_dyad_date", events.c.actor_country, events.c.recipient_country,
 Index("ix_events_type_date", events.c.type, events.c.date)
 Index("ix_events_date", events.c.date, events.c.id)  # since v3
 Index("ix_events_recipient_date", events.c.recipient_country, events.c.date)  # since v3
+Index("ix_events_actor_date", events.c.actor_country, events.c.date)  # since v4
 
 V1_TABLES = [schema_version, runs, articles, failures, entities, article_actors, places, times, statements, events]
 
@@ -166,6 +168,11 @@ merged_events = Table(
     Column("first_url", Text),
     Column("record", Text, nullable=False),  # the first event's record
 )
-Index("ix_merged_key", merged_events.c.key)
+# since v5, instead of an index on key alone: merge candidates by key and day, and by key
+# among the merged events known by a span (a partial index, so it holds few rows)
+MERGED_SPAN_SQL = "date NOT LIKE '____-__-__' OR enddate IS NOT NULL"  # not one plain YYYY-MM-DD day
+Index("ix_merged_key_date", merged_events.c.key, merged_events.c.date)
+Index("ix_merged_key_span", merged_events.c.key,
+      sqlite_where=text(MERGED_SPAN_SQL), postgresql_where=text(MERGED_SPAN_SQL))
 Index("ix_merged_dyad_date", merged_events.c.actor_country, merged_events.c.recipient_country, merged_events.c.date)
 V2_TABLES = [stories, story_keys, merged_events]

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from dateline.dedup.events import dates_compatible, date_range, event_key, locations_compatible, same_event
+from dateline.dedup.events import (
+    date_range,
+    dates_compatible,
+    event_key,
+    locations_compatible,
+    merge_key,
+    same_event,
+)
 from dateline.dedup.stories import fingerprint, same_story
 from dateline.model import Article, Event, Location, Participant, Source, Span, text_hash
 from dateline.store import open_store
@@ -95,6 +102,18 @@ def test_dedup_event_merge_rule() -> None:
     assert same_event(ev("a", date="2021-W18"), ev("b", date="2021-05-04"))
     assert not same_event(ev("a", date="2021-W19"), ev("b", date="2021-05-04"))
     assert event_key(ev("a").model_copy(update={"date": None})) is None
+
+
+def test_dedup_merge_key_is_the_event_key_string() -> None:
+    isis = Participant(text="the group", code="IMGMUSISI", country="IRQ")
+    cases = [ev("a"), ev("b", modality="historical", date="2021-W18"), ev("c", modality="negated"),
+             ev("d").model_copy(update={"actor": [isis], "recipient": []}),
+             ev("e").model_copy(update={"actor": [Participant(text="Some  Official", actor=None)]})]
+    for event in cases:
+        key = event_key(event)
+        assert key is not None and merge_key(event) == key.as_string()
+    assert merge_key(ev("a")) == merge_key(ev("b", modality="historical"))  # both: it happened
+    assert merge_key(ev("a").model_copy(update={"date": None})) is None
 
 
 @pytest.mark.parametrize(
