@@ -32,7 +32,9 @@ lint: install
 	$(BIN)/ruff check dateline tests
 
 bench: install
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/throughput.py --articles 2000 --ref-articles 119
+	$(BIN)/python benchmarks/store_speed.py --articles 5000 --events 1000000
+	$(BIN)/python benchmarks/serve_load.py --workers 1
 
 screenshots: install
 	$(BIN)/python -m dateline.serve.screenshots docs/screenshots
