@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .kb_files import KBData, yaml_files
 
-__all__ = ["cache_dir", "read_cached", "write_cached"]
+__all__ = ["cache_dir", "read_cached", "read_pickle", "write_cached", "write_pickle"]
 
 _CODE = [Path(__file__).with_name(n) for n in ("kb_files.py", "entries.py", "kb_cache.py")]
 
@@ -55,28 +55,38 @@ def _cache_file(paths: list[Path], extras: list[Path]) -> Path | None:
 def read_cached(paths: list[Path], extras: list[Path]) -> KBData | None:
     """The cached entries for these source files, or None."""
     target = _cache_file(paths, extras)
-    if target is None or not target.is_file():
-        return None
-    try:
-        with target.open("rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-        return None
+    data = read_pickle(target) if target is not None else None
     return data if isinstance(data, KBData) else None
 
 
 def write_cached(paths: list[Path], extras: list[Path], data: KBData) -> None:
     """Store the entries for these source files (best effort, atomic rename)."""
     target = _cache_file(paths, extras)
-    if target is None:
-        return
+    if target is not None:
+        write_pickle(target, data, replaces="kb-*.pickle")
+
+
+def read_pickle(target: Path) -> object | None:
+    """What a cache file holds, or None when it is missing or unreadable."""
+    if not target.is_file():
+        return None
+    try:
+        with target.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def write_pickle(target: Path, data: object, *, replaces: str | None = None) -> None:
+    """Write a cache file (best effort, atomic rename); then remove the older files of the
+    directory that match the glob ``replaces``."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(target)
-        for old in target.parent.glob("kb-*.pickle"):
+        for old in target.parent.glob(replaces) if replaces else ():
             if old != target:
                 old.unlink(missing_ok=True)
     except OSError:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import pickle
 import re
 import sys
 from collections import defaultdict
@@ -71,7 +69,7 @@ def _read_town_file(fname: str) -> list[Town]:
     megabytes of freed memory a worker cannot give back, so the compact list is kept in
     ``dateline``'s cache directory (keyed by the file's size and time and this module).
     """
-    from ..actors.kb_cache import cache_dir
+    from ..actors.kb_cache import cache_dir, read_pickle, write_pickle
 
     source = _geonames_file(fname)
     stat, code = source.stat(), Path(__file__).stat()
@@ -80,14 +78,9 @@ def _read_town_file(fname: str) -> list[Town]:
     ).hexdigest()[:16]
     directory = cache_dir()
     target = directory / f"towns-{fname.removesuffix('.json')}-{key}.pickle" if directory else None
-    if target is not None and target.is_file():
-        try:
-            with target.open("rb") as fh:
-                towns = pickle.load(fh)
-            if isinstance(towns, list):
-                return towns
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            pass
+    cached = read_pickle(target) if target is not None else None
+    if isinstance(cached, list):
+        return cached
     with source.open(encoding="utf-8") as fh:
         raw = json.load(fh)
     towns = [
@@ -107,14 +100,7 @@ def _read_town_file(fname: str) -> list[Town]:
     ]
     del raw
     if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(towns, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(target)
-        except OSError:
-            pass
+        write_pickle(target, towns, replaces=f"towns-{fname.removesuffix('.json')}-*.pickle")
     return towns
 
 
