@@ -77,6 +77,12 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def _clause_subject(tok: Token, dep: str) -> Token | None:
+    """The subject of ``tok``'s clause of dependency ``dep`` ("demanded that the U.S. ...")."""
+    clause = _child(tok, dep)
+    return _child(clause, "nsubj", "nsubjpass") if clause is not None else None
+
+
 def _agent(tok: Token) -> Token | None:
     agent = _child(tok, "agent")
     if agent is None:
@@ -242,12 +248,7 @@ def roles_of(trig: Trigger, inner: Trigger | None) -> Roles:
         ]
     demanding = trig.entry.frame in ("request", "threat", "reject")
     if not cands and demanding:  # "demanded that the United States ...": who is asked
-        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        subj = (
-            next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if clause is not None
-            else None
-        )
+        subj = _clause_subject(tok, "ccomp")
         if subj is not None and subj.i not in skip:
             cands.append((subj, f"subject of the clause of '{tok.text}'"))
     if not cands and inner is not None:
@@ -266,12 +267,7 @@ def roles_of(trig: Trigger, inner: Trigger | None) -> Roles:
             if owner is not None and owner.i not in skip and (word is None or owner.i != word.i):
                 cands.append((owner, f"complement {orule}"))
     if not cands and inner is None and demanding:
-        clause = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        subj = (
-            next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if clause is not None
-            else None
-        )
+        subj = _clause_subject(tok, "xcomp")
         if subj is not None and subj.i not in skip:
             cands.append((subj, f"subject of the clause of '{tok.text}'"))
     if not cands and tok.dep_ in ("acl", "advcl") and _is_nominal(tok.head):
