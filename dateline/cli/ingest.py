@@ -11,7 +11,7 @@ from ..run import RunReport
 from ..run import ingest as run_ingest
 from ..store import Store, open_store
 from .app import app, handle_errors, settings
-from .output import Counter, progress_counter
+from .output import Counter, progress_counter, report_stored
 from .process import SCHEDULER_HELP, WORKERS_HELP
 
 
@@ -45,11 +45,7 @@ def ingest(
         else:
             report = run_ingest(items, store=store, settings=conf, on_item=count,
                                 analyse=not no_analysis, workers=conf.workers)
-        typer.echo(
-            f"stored {report.articles} new articles ({report.duplicates} already stored, "
-            f"{len(report.failures)} failed) in {store.display_url}",
-            err=True,
-        )
+        report_stored(report, store.display_url)
     if report.failures:
         raise typer.Exit(1)
 

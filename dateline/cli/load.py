@@ -9,7 +9,7 @@ import typer
 from ..dist import load_parts
 from ..store import open_store
 from .app import app, handle_errors, settings
-from .output import progress_counter
+from .output import progress_counter, report_stored
 
 
 @app.command()
@@ -22,10 +22,6 @@ def load(
     conf = settings(db=db)
     with open_store(conf.db) as store, progress_counter() as count:
         report = load_parts(parts, store=store, batch_size=max(conf.batch_size, 1), on_item=count)
-        typer.echo(
-            f"stored {report.articles} new articles ({report.duplicates} already stored, "
-            f"{len(report.failures)} failed) in {store.display_url}",
-            err=True,
-        )
+        report_stored(report, store.display_url)
     if report.failures:
         raise typer.Exit(1)

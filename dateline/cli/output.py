@@ -6,12 +6,15 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..ingest import Failure
+
+if TYPE_CHECKING:
+    from ..run import RunReport
 
 
 class Counter:
@@ -64,6 +67,15 @@ class Counter:
 def report_failure(failure: Failure) -> None:
     """One line on stderr: which input failed and why."""
     typer.echo(f"failed: {failure.input}: {failure.reason}", err=True)
+
+
+def report_stored(report: RunReport, store_url: str) -> None:
+    """One line on stderr with what a run stored."""
+    typer.echo(
+        f"stored {report.articles} new articles ({report.duplicates} already stored, "
+        f"{len(report.failures)} failed) in {store_url}",
+        err=True,
+    )
 
 
 @contextmanager

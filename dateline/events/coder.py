@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Event, Location, Participant
 from .arguments import Roles, roles_of, subject_of
 from .clauses import clause_path, clause_span, reporting_verb
-from .grounding import date_for, place_for, statement_for
+from .grounding import date_for, location_of, place_for, statement_for
 from .lexicon import type_info
 from .modality import ModalityReading, read_modality
 from .participants import ParticipantResolver
@@ -208,13 +208,7 @@ class EventCoder:
                     and place.feature not in ("country", "continent")
                     and (place.lat is not None or place.country)
                 ):
-                    return Location(
-                        name=place.name or place.text,
-                        country=place.country,
-                        lat=place.lat,
-                        lon=place.lon,
-                        geonameid=place.geonameid,
-                    ), f"place named by the object '{word.text}'"
+                    return location_of(place), f"place named by the object '{word.text}'"
         return None, ""
 
     def _own_word(self, trig: Trigger, roles: Roles, actors: list[Participant]) -> bool:

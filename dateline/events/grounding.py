@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, Location, Place, Statement
 
-__all__ = ["Dating", "date_for", "day_span_of", "place_for", "published_day", "statement_for"]
+__all__ = ["Dating", "date_for", "day_span_of", "location_of", "place_for", "published_day", "statement_for"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -157,7 +157,8 @@ def date_for(
     return Dating(day, None, "published" if day else None, "publication day")
 
 
-def _location(place: Place) -> Location:
+def location_of(place: Place) -> Location:
+    """The event location record of a place the article names."""
     return Location(
         name=place.name or place.text,
         country=place.country,
@@ -178,11 +179,11 @@ def place_for(
         except Exception:  # noqa: BLE001 - a geo-stage bug must not stop event coding
             place = None
         if place is not None:
-            return _location(place), "dateline.geo.choose_event_place"
+            return location_of(place), "dateline.geo.choose_event_place"
         return None, ""
     inside = [p for p in article.places if clause[0] <= p.start and p.end <= clause[1]]
     if not inside:
         return None, ""
     finer = [p for p in inside if p.feature not in ("country", "continent", "region")] or inside
     best = min(finer, key=lambda p: abs(p.start - trigger[0]))
-    return _location(best), "place in the clause"
+    return location_of(best), "place in the clause"
