@@ -188,7 +188,6 @@ def merge_events(conn: Connection, rows: list[dict], events: list[Event], batch:
                 "location_country": row["location_country"], "lat": row["lat"], "lon": row["lon"], "cameo": event.cameo,
                 "quad_code": event.quad_code, "event_scale": event.event_scale,
                 "first_article_id": row["article_id"], "first_url": article.url if article else None,
-                "record": row["record"],
             }
             candidates[k].append({"id": merged_id, "key": k, "date": event.date, "enddate": event.enddate,
                                   "loc": event.location})

@@ -70,8 +70,24 @@ def _v5(conn: Connection, dialect: str) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_merged_key"))
 
 
+def _v6(conn: Connection, dialect: str) -> None:
+    """Less written per article: merged events lose their copy of the first event's record
+    (events.record has it), and on SQLite the story keys (twenty an article) become a WITHOUT
+    ROWID table, one b-tree instead of a table and its primary-key index. Article records
+    stored from now on leave out the text and the events, which have their own columns."""
+    if "record" in {c["name"] for c in inspect(conn).get_columns("merged_events")}:
+        conn.execute(text("ALTER TABLE merged_events DROP COLUMN record"))
+    if dialect == "sqlite":
+        sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'story_keys'"))
+        if sql and "WITHOUT ROWID" not in sql.upper():
+            conn.execute(text("ALTER TABLE story_keys RENAME TO story_keys_v5"))
+            s.story_keys.create(conn)
+            conn.execute(text("INSERT INTO story_keys (key, article_id) SELECT key, article_id FROM story_keys_v5"))
+            conn.execute(text("DROP TABLE story_keys_v5"))
+
+
 # version -> step; append new versions, never edit an applied one.
-MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+MIGRATIONS: dict[int, Callable[[Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 
 
 def current_version(conn: Connection) -> int:

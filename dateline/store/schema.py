@@ -15,7 +15,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -54,7 +54,7 @@ articles = Table(
     Column("story_id", String(200)),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("ingested_at", String(40), nullable=False),
-    Column("record", Text, nullable=False),  # the whole article record as JSON
+    Column("record", Text, nullable=False),  # the article record as JSON; since v6 without text and events
 )
 Index("ix_articles_published_day", articles.c.published_day)
 Index("ix_articles_story", articles.c.story_id)
@@ -148,6 +148,8 @@ story_keys = Table(
     "story_keys", metadata,
     Column("key", String(40), primary_key=True),
     Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    # since v6 on SQLite: the rows are the primary key's b-tree, not a table and an index of it
+    sqlite_with_rowid=False,
 )
 merged_events = Table(
     "merged_events", metadata,
@@ -166,7 +168,7 @@ merged_events = Table(
     Column("num_sources", Integer, nullable=False, default=1),
     Column("first_article_id", String(200)),
     Column("first_url", Text),
-    Column("record", Text, nullable=False),  # the first event's record
+    # until v6 also "record", a copy of the first event's record (events.record has it)
 )
 # since v5, instead of an index on key alone: merge candidates by key and day, and by key
 # among the merged events known by a span (a partial index, so it holds few rows)
