@@ -23,7 +23,12 @@ class Settings:
     """Run the spaCy pipeline's networks on NumPy's BLAS and its attribute rules as array
     operations (the same annotations, measured in BENCHMARKS.md); false: spaCy as shipped."""
     batch_size: int = 32
-    """Documents per ``nlp.pipe`` batch and per store transaction."""
+    """Documents per ``nlp.pipe`` batch and per chunk handed to a worker."""
+    store_batch_size: int = 500
+    """Articles per store transaction at most (``ingest``, ``load``)."""
+    store_flush_seconds: float = 5.0
+    """A store transaction is also written when its first article has waited this long, so that
+    a slow (analysed) run commits often and an interrupted one loses little."""
     db: str = "dateline.db"
     """Store URL or SQLite path."""
     max_input_bytes: int = 20_000_000

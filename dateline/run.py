@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import collector
 from .config import Settings
 from .errors import DatelineError, InputError
 from .extract import to_article
@@ -130,7 +132,8 @@ def ingest(
     published: str | None = None,
     run_log: bool = True,
 ) -> RunReport:
-    """Process the inputs into a store in batches of ``settings.batch_size``, one transaction each.
+    """Process the inputs into a store in batches, one transaction each: ``settings.store_batch_size``
+    articles, or fewer when the first of them has waited ``settings.store_flush_seconds``.
 
     Already stored articles (same id or content) are counted as duplicates, not stored again,
     and are not analysed again; failures are stored with their reasons. A run interrupted at
@@ -162,6 +165,7 @@ def ingest(
     done_log = RunLog(log_path, store=store_fingerprint(store)) if log_path else None
     batch: list[Article] = []
     finished: dict[str, int] = {}  # input files whose every article is in ``batch`` or stored
+    batch_started = 0.0
 
     def flush() -> None:
         added, dups = store.add_articles(batch, run_id=run_id)
@@ -177,25 +181,29 @@ def ingest(
     current_articles = 0
     outcomes = keyed_outcomes(inputs, settings=settings, workers=workers, published=published,
                               analyse=analyse, store=store, run_log=done_log)
-    for key, item in outcomes:
-        if key != current:
-            if current is not None and not current_failed:
-                finished[current] = current_articles
-            current, current_failed, current_articles = key, False, 0
-        if on_item:
-            on_item(item)
-        if isinstance(item, Failure):
-            current_failed = True
-            report.failures.append(item)
-            store.add_failure(item.input, item.reason, run_id=run_id)
-            continue
-        current_articles += 1
-        if isinstance(item, Stored):
-            report.duplicates += 1
-        else:
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                flush()
+    with collector.fewer_collections():  # millions of small objects: see collector
+        for key, item in outcomes:
+            if key != current:
+                if current is not None and not current_failed:
+                    finished[current] = current_articles
+                current, current_failed, current_articles = key, False, 0
+            if on_item:
+                on_item(item)
+            if isinstance(item, Failure):
+                current_failed = True
+                report.failures.append(item)
+                store.add_failure(item.input, item.reason, run_id=run_id)
+                continue
+            current_articles += 1
+            if isinstance(item, Stored):
+                report.duplicates += 1
+            else:
+                if not batch:
+                    batch_started = time.monotonic()
+                batch.append(item)
+                if (len(batch) >= settings.store_batch_size
+                        or time.monotonic() - batch_started >= settings.store_flush_seconds):
+                    flush()
     if current is not None and not current_failed:
         finished[current] = current_articles
     flush()

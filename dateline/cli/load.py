@@ -21,7 +21,7 @@ def load(
     """Store the articles of Parquet parts, in input order; loading twice stores nothing new."""
     conf = settings(db=db)
     with open_store(conf.db) as store, progress_counter() as count:
-        report = load_parts(parts, store=store, batch_size=max(conf.batch_size, 1), on_item=count)
+        report = load_parts(parts, store=store, batch_size=max(conf.store_batch_size, 1), on_item=count)
         report_stored(report, store.display_url)
     if report.failures:
         raise typer.Exit(1)

@@ -87,8 +87,7 @@ def keyed_outcomes(
         for keys, chunk in chain([first] if first else [], chunks):
             yield from zip(keys, analyse_documents(chunk, store=store, **options), strict=True)  # type: ignore[arg-type]
         return
-    yield from _pooled(chain([first, second], chunks), n,
-                       {**options, "store": store.url if store is not None else None})
+    yield from _pooled(chain([first, second], chunks), n, {**options, "store": store})
 
 
 def parallel_items(inputs: Iterable[str], **options: object) -> Iterator[Outcome]:
@@ -121,16 +120,34 @@ def _warm(settings: Settings, analyse: bool) -> None:
         warm_up(settings)
 
 
+def needs_worker(chunk: list[Document | Failure]) -> bool:
+    """Whether a chunk has work for a worker: a document to extract or analyse, not only
+    records analysed before (read as they are) and failures."""
+    return any(isinstance(d, Document) and d.kind != "record" for d in chunk)
+
+
 def _pooled(
     chunks: Iterator[tuple[list[str | None], list[Document | Failure]]], n: int, options: dict
 ) -> Iterator[tuple[str | None, Outcome]]:
+    """Chunks with work for a worker go to the pool, started at the first of them; chunks of
+    records analysed before are read here, as handing them to a worker costs more than reading
+    them (so ``ingest`` of processed records starts no pool and loads no spaCy)."""
     pending: deque[tuple[list[str | None], Future[list[Outcome]]]] = deque()
-    ex = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_warm,
-                             initargs=(options["settings"], options["analyse"]),
-                             max_tasks_per_child=CHUNKS_PER_WORKER_LIFE)
+    store = options["store"]
+    remote = {**options, "store": store.url if store is not None else None}  # workers open it by URL
+    ex: ProcessPoolExecutor | None = None
     try:
         for keys, chunk in chunks:
-            pending.append((keys, ex.submit(analyse_documents, chunk, **options)))
+            if needs_worker(chunk):
+                if ex is None:
+                    ex = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_warm,
+                                             initargs=(options["settings"], options["analyse"]),
+                                             max_tasks_per_child=CHUNKS_PER_WORKER_LIFE)
+                fut = ex.submit(analyse_documents, chunk, **remote)
+            else:
+                fut = Future()
+                fut.set_result(analyse_documents(chunk, **options))
+            pending.append((keys, fut))
             while len(pending) >= n * IN_FLIGHT_PER_WORKER:
                 yield from _collect(*pending.popleft())
         while pending:
@@ -138,7 +155,8 @@ def _pooled(
     finally:
         for _keys, fut in pending:
             fut.cancel()
-        ex.shutdown(wait=True, cancel_futures=True)
+        if ex is not None:
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _collect(keys: list[str | None], fut: Future[list[Outcome]]) -> Iterator[tuple[str | None, Outcome]]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+import orjson
+
 from ..config import Settings
 from .documents import Document, Failure
 
@@ -138,7 +140,7 @@ def read_jsonl(data: bytes, *, input: str) -> Iterator[Document | Failure]:
             continue
         where = f"{input}:{n}"
         try:
-            obj = json.loads(line)
+            obj = orjson.loads(line)  # several times faster than json's on records of 5-50 KB
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             yield Failure(where, f"not valid JSON ({e})")
             continue

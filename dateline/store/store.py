@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 from collections import defaultdict
@@ -12,10 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
+import orjson
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
+from .. import collector
 from ..errors import StoreError
 from ..model import Article, Event
 from . import schema as s
@@ -169,7 +170,7 @@ class Store:
         batch = list(articles)
         if not batch:
             return 0, 0
-        with _gc_paused(), self.transaction(write=True) as conn:
+        with collector.paused(), self.transaction(write=True) as conn:
             ids = [a.id for a in batch]
             hashes = [a.content_hash for a in batch if a.content_hash]
             seen_ids = {r[0] for r in select_in(conn, s.articles, ("id",), "id", ids)}
@@ -376,23 +377,6 @@ class Store:
         return out
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Python's cycle collector off while a batch is written (turned on again after, if it was).
-
-    Writing a batch allocates a few hundred thousand short-lived rows, none of them in a cycle;
-    each allocation burst set off collections that walk every object of the process (the
-    batch itself, the pipeline's models), a fifth of the batch's time.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 # An article's text and events are stored once, in their own columns and rows; its record
 # (articles.record) holds the rest, and reading puts them back (records stored before
 # schema v6 hold them too and are read as they are).
@@ -410,11 +394,11 @@ def _event_records(conn: Connection, article_ids: list[str]) -> dict[str, list[s
 
 def _article(record: str, text: str, events: list[str]) -> Article:
     """An article from its stored record, with the text and the events stored apart put back."""
-    data = json.loads(record)
+    data = orjson.loads(record)
     if "text" not in data:
         data["text"] = text
     if "events" not in data:
-        data["events"] = [json.loads(e) for e in events]
+        data["events"] = [orjson.loads(e) for e in events]
     return Article.model_validate(data)
 
 

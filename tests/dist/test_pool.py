@@ -84,3 +84,38 @@ def test_parallel_items_replaces_tired_workers_without_losing_chunks(monkeypatch
     monkeypatch.setattr(pool_module, "CHUNKS_PER_WORKER_LIFE", 2)
     items = list(parallel_items(["unused"], settings=Settings(batch_size=4), workers=2, analyse=False))
     assert [x.input for x in items] == [f"doc-{n}" for n in range(24)]
+
+
+def _record_line(n: int) -> str:
+    text = f"The port authority said on day {n} that ferry number {n} would sail again on Monday."
+    return Article(id=f"rec-{n}", text=text, analysis={"dateline": "test"}).to_json()
+
+
+def test_records_analysed_before_are_read_here_and_start_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(_record_line(n) + "\n" for n in range(30)), encoding="utf-8")
+
+    def no_pool(*_a: object, **_k: object) -> None:
+        raise AssertionError("a worker pool was started for records that need no work")
+
+    monkeypatch.setattr(pool_module, "ProcessPoolExecutor", no_pool)
+    items = list(parallel_items([str(records)], settings=Settings(batch_size=4), workers=2))
+    assert [x.id for x in items] == [f"rec-{n}" for n in range(30)]
+    assert all(isinstance(x, Article) and x.analysis == {"dateline": "test"} for x in items)
+
+
+def test_mixed_records_and_documents_keep_input_order_with_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    def documents(*_args: object, **_kw: object):
+        for n in range(40):
+            if (n // 4) % 2:  # chunks of four: records and raw texts in turn
+                yield None, Document(f"in-{n}", "record", None, Article.model_validate_json(_record_line(n)).model_dump())
+            else:
+                yield None, Document(f"in-{n}", "txt", f"Title {n}\n\nThe court sat on day {n}.\n".encode())
+
+    monkeypatch.setattr(pool_module, "documents_of", documents)
+    assert not pool_module.needs_worker([Document("r", "record", None, {}), Failure("f", "unreadable")])
+    assert pool_module.needs_worker([Document("r", "record", None, {}), Document("t", "txt", b"x")])
+    items = list(parallel_items(["unused"], settings=Settings(batch_size=4), workers=2, analyse=False))
+    assert len(items) == 40
+    assert [x.id for x in items[4:8]] == [f"rec-{n}" for n in range(4, 8)]
+    assert all(x.input == f"in-{n}" for n, x in enumerate(items) if (n // 4) % 2 == 0)

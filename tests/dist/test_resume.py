@@ -19,7 +19,7 @@ class Interrupted(Exception):
 
 
 def test_ingest_interrupted_run_resumes_with_only_the_missing_articles(corpus: Path, tmp_path: Path) -> None:
-    settings = Settings(batch_size=2)
+    settings = Settings(batch_size=2, store_batch_size=2)
     db = str(tmp_path / "s.db")
     seen: list[object] = []
 
@@ -92,3 +92,39 @@ def test_default_run_log_sits_beside_sqlite_files_only(tmp_path: Path) -> None:
     assert default_run_log(f"sqlite:///{tmp_path}/s.db") == Path(f"{tmp_path}/s.db.runlog")
     assert default_run_log("postgresql://u@h/db") is None
     assert default_run_log("sqlite:///:memory:") is None
+
+
+def _count_batches(store: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the batches ``ingest`` hands the (real) store."""
+    sizes: list[int] = []
+    add = store.add_articles  # type: ignore[attr-defined]
+
+    def counted(articles: list[Article], **kw: object) -> tuple[int, int]:
+        sizes.append(len(articles))
+        return add(articles, **kw)
+
+    monkeypatch.setattr(store, "add_articles", counted)
+    return sizes
+
+
+def test_ingest_writes_store_batches_of_store_batch_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [Article(id=f"r{n}", text=f"Day {n}: the ferry to island {n} sailed again.", analysis={}).to_json()
+             for n in range(23)]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as store:
+        sizes = _count_batches(store, monkeypatch)
+        report = ingest([str(tmp_path / "records.jsonl")], store=store,
+                        settings=Settings(batch_size=4, store_batch_size=10), workers=1)
+        assert report.articles == 23 and store.stats()["articles"] == 23
+    assert sizes == [10, 10, 3]
+
+
+def test_ingest_writes_a_batch_that_waited_long_enough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [Article(id=f"r{n}", text=f"Day {n}: the bridge to town {n} opened again.", analysis={}).to_json()
+             for n in range(5)]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(str(tmp_path / "s.db")) as store:
+        sizes = _count_batches(store, monkeypatch)
+        ingest([str(tmp_path / "records.jsonl")], store=store,
+               settings=Settings(store_batch_size=500, store_flush_seconds=0.0), workers=1)
+    assert sizes[:5] == [1, 1, 1, 1, 1]  # each article had waited 0 s: written at once

@@ -43,7 +43,7 @@ def test_ingest_killed_mid_run_then_rerun_stores_each_article_once(tmp_path: Pat
     write_corpus(corpus)
     db = str(tmp_path / "crash.db")
     exe = str(Path(sys.executable).parent / "dateline")
-    cmd = [exe, "-s", "batch_size=20", "ingest", "--no-analysis", str(corpus), "--db", db]
+    cmd = [exe, "-s", "store_batch_size=20", "ingest", "--no-analysis", str(corpus), "--db", db]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     stored = 0

@@ -8,7 +8,16 @@ import json
 import sqlite3
 from pathlib import Path
 
-from dateline.model import Article, Entity, Event, Participant, Source, Span, TimeExpression, text_hash
+from dateline.model import (
+    Article,
+    Entity,
+    Event,
+    Participant,
+    Source,
+    Span,
+    TimeExpression,
+    text_hash,
+)
 from dateline.store import open_store
 
 STORY = (
