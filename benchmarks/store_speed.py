@@ -6,7 +6,10 @@ usage: python benchmarks/store_speed.py [--articles 5000] [--events 1000000] [--
 1. Ingest: N distinct processed records (each with entities, times, statements and five
    events) into a fresh SQLite store through ``Store.add_articles`` in batches of 500 (story
    linking and event merging included), beside the peer: plain ``sqlite3`` inserting the same
-   records' JSON into one table. Prints articles/s of both and the ratio.
+   records' JSON into one table. Prints articles/s of both and the ratio. Then the same records
+   from a JSONL file through ``dateline.run.ingest`` (what ``dateline ingest FILE`` runs:
+   reading, validating, skipping what is stored, batching), beside ``sqlite3`` reading the
+   file's lines into one table.
 2. Query: a SQLite store filled with M events over 200 country dyads and ten years (written
    with executemany, not timed), then ``Store.dyad_timeline`` for one dyad and
    ``Store.query_events`` with a dyad filter, median of 5 runs each.
@@ -15,6 +18,7 @@ usage: python benchmarks/store_speed.py [--articles 5000] [--events 1000000] [--
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sqlite3
@@ -90,6 +94,37 @@ def bench_ingest(n: int, tmp: Path) -> None:
     con.close()
     print(f"ingest of processed records: dateline {ours:,.0f} articles/s; peer (sqlite3, one JSON column) "
           f"{peer:,.0f} articles/s; ratio {ours / peer:.2f} (load average {_load()})")
+    bench_ingest_file(records, tmp)
+
+
+def bench_ingest_file(records: list[Article], tmp: Path) -> None:
+    """What ``dateline ingest records.jsonl`` does (read, check, store), from a JSONL file of the
+    same records, beside the peer reading the file's lines into one sqlite3 table."""
+    from dateline.config import Settings
+    from dateline.run import ingest
+
+    path = tmp / "records.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(r.to_json() + "\n")
+    settings = Settings(max_input_bytes=path.stat().st_size + 1)
+    with open_store(str(tmp / "file.db")) as store:
+        started = time.perf_counter()
+        report = ingest([str(path)], store=store, settings=settings, workers=0)
+        ours = report.articles / (time.perf_counter() - started)
+    con = sqlite3.connect(tmp / "peer-file.db")
+    con.execute("pragma journal_mode=wal")
+    con.execute("create table records (id text primary key, record text)")
+    started = time.perf_counter()
+    with open(path, encoding="utf-8") as f:
+        while lines := [line for _, line in zip(range(500), f)]:
+            with con:
+                con.executemany("insert into records values (?, ?)", [(json.loads(x)["id"], x) for x in lines])
+    peer = len(records) / (time.perf_counter() - started)
+    con.close()
+    print(f"ingest of a JSONL file of them (dateline.run.ingest, as `dateline ingest`): dateline {ours:,.0f} "
+          f"articles/s; peer (read lines, sqlite3) {peer:,.0f} articles/s; ratio {ours / peer:.2f} "
+          f"(load average {_load()})")
 
 
 def bench_query(m: int, tmp: Path) -> None:

@@ -157,7 +157,9 @@ def release_memory() -> None:
 
 
 def _mark_stored(items: list[Outcome], store: Store | str) -> list[Outcome]:
-    articles = [x for x in items if isinstance(x, Article)]
+    """Articles the store holds become :class:`Stored`; records analysed before are not looked up
+    (nothing would be saved: the store skips what it holds when it writes them)."""
+    articles = [x for x in items if isinstance(x, Article) and x.analysis is None]
     if not articles:
         return items
     known = stored_ids(store, articles)
