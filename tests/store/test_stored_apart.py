@@ -126,3 +126,18 @@ def test_store_migrates_v5_file_to_v6(tmp_path: Path) -> None:
     assert set(keys_before) <= set(con.execute("select key, article_id from story_keys").fetchall())
     assert max(v for (v,) in con.execute("select version from schema_version")) == 6
     con.close()
+
+
+def test_v6_drops_the_merged_record_column_on_either_database(store_url: str) -> None:
+    from sqlalchemy import inspect, text
+
+    with open_store(store_url) as store:
+        store.add_articles([article("first")])
+        with store.transaction() as conn:  # as v5 left it: a record column, version 5
+            conn.execute(text("ALTER TABLE merged_events ADD COLUMN record TEXT NOT NULL DEFAULT ''"))
+            conn.execute(text("DELETE FROM schema_version WHERE version = 6"))
+    with open_store(store_url) as store:
+        with store.transaction() as conn:
+            assert "record" not in {c["name"] for c in inspect(conn).get_columns("merged_events")}
+        store.add_articles([article("second", STORY + " Observers arrived on Monday.")])
+        assert {m["num_sources"] for m in store.merged_events()} == {2}
