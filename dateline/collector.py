@@ -11,6 +11,7 @@ form.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -33,13 +34,26 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+_lock = threading.Lock()
+_bulk_runs = 0  # blocks inside fewer_collections, in any thread
+_saved: tuple[int, int, int] | None = None
+
+
 @contextmanager
 def fewer_collections(threshold: int = BULK_THRESHOLD) -> Iterator[None]:
     """Collections less often inside the block (for a whole run, which may create cycles, say
-    in exceptions: they are still collected); the thresholds are put back after it."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    in exceptions: they are still collected). Blocks may overlap, in one thread or several: the
+    thresholds are put back when the last one ends."""
+    global _bulk_runs, _saved
+    with _lock:
+        if _bulk_runs == 0:
+            _saved = gc.get_threshold()
+            gc.set_threshold(max(threshold, _saved[0]), *_saved[1:])
+        _bulk_runs += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _lock:
+            _bulk_runs -= 1
+            if _bulk_runs == 0 and _saved is not None:
+                gc.set_threshold(*_saved)

@@ -154,7 +154,7 @@ def ingest(
     Returns:
         The run's report.
     """
-    from .dist.pool import keyed_outcomes
+    from .dist.pool import keyed_chunks
     from .dist.resume import RunLog, default_run_log, store_fingerprint
     from .dist.worker import Stored
 
@@ -179,31 +179,34 @@ def ingest(
     current: str | None = None
     current_failed = False
     current_articles = 0
-    outcomes = keyed_outcomes(inputs, settings=settings, workers=workers, published=published,
-                              analyse=analyse, store=store, run_log=done_log)
+    chunks = keyed_chunks(inputs, settings=settings, workers=workers, published=published,
+                          analyse=analyse, store=store, run_log=done_log)
     with collector.fewer_collections():  # millions of small objects: see collector
-        for key, item in outcomes:
-            if key != current:
-                if current is not None and not current_failed:
-                    finished[current] = current_articles
-                current, current_failed, current_articles = key, False, 0
-            if on_item:
-                on_item(item)
-            if isinstance(item, Failure):
-                current_failed = True
-                report.failures.append(item)
-                store.add_failure(item.input, item.reason, run_id=run_id)
-                continue
-            current_articles += 1
-            if isinstance(item, Stored):
-                report.duplicates += 1
-            else:
+        for chunk in chunks:
+            for key, item in chunk:
+                if key != current:
+                    if current is not None and not current_failed:
+                        finished[current] = current_articles
+                    current, current_failed, current_articles = key, False, 0
+                if on_item:
+                    on_item(item)
+                if isinstance(item, Failure):
+                    current_failed = True
+                    report.failures.append(item)
+                    store.add_failure(item.input, item.reason, run_id=run_id)
+                    continue
+                current_articles += 1
+                if isinstance(item, Stored):
+                    report.duplicates += 1
+                    continue
                 if not batch:
                     batch_started = time.monotonic()
                 batch.append(item)
-                if (len(batch) >= settings.store_batch_size
-                        or time.monotonic() - batch_started >= settings.store_flush_seconds):
+                if len(batch) >= settings.store_batch_size:
                     flush()
+            # at the end of a chunk, not at the next article: that may be a chunk's analysis away
+            if batch and time.monotonic() - batch_started >= settings.store_flush_seconds:
+                flush()
     if current is not None and not current_failed:
         finished[current] = current_articles
     flush()

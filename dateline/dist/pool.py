@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import DatelineError
@@ -30,7 +30,7 @@ from .worker import Outcome, analyse_documents, warm_up
 
 log = logging.getLogger(__name__)
 
-__all__ = ["keyed_outcomes", "parallel_items", "resolve_workers"]
+__all__ = ["keyed_chunks", "keyed_outcomes", "parallel_items", "resolve_workers"]
 
 IN_FLIGHT_PER_WORKER = 2
 """Chunks queued per worker: enough to keep it busy, few enough to bound memory."""
@@ -52,7 +52,14 @@ def resolve_workers(workers: int | None) -> int:
     return max(1, workers)
 
 
-def keyed_outcomes(
+def keyed_outcomes(inputs: Iterable[str], **options: Any) -> Iterator[tuple[str | None, Outcome]]:
+    """Every outcome of the inputs in input order, with the run-log key of the file it came
+    from (:func:`keyed_chunks`, one chunk after the other; the same options)."""
+    for chunk in keyed_chunks(inputs, **options):
+        yield from chunk
+
+
+def keyed_chunks(
     inputs: Iterable[str],
     *,
     settings: Settings,
@@ -62,8 +69,10 @@ def keyed_outcomes(
     analyse: bool = True,
     store: Store | None = None,
     run_log: RunLog | None = None,
-) -> Iterator[tuple[str | None, Outcome]]:
-    """Every outcome of the inputs in input order, with the run-log key of the file it came from.
+) -> Iterator[list[tuple[str | None, Outcome]]]:
+    """The outcomes of the inputs in input order, with the run-log key of the file each came
+    from, a chunk (``settings.batch_size`` documents) at a time: a caller that writes them in
+    batches learns where a chunk ends, so it need not wait for the next chunk to decide.
 
     Args:
         inputs: files, directories, globs, URLs, ``-``.
@@ -74,7 +83,8 @@ def keyed_outcomes(
         source: source for inputs that name none.
         analyse: run the NLP stages (else extraction only).
         store: skip analysing articles this store already holds (they come back as
-            :class:`~dateline.dist.worker.Stored`); workers open it by its URL.
+            :class:`~dateline.dist.worker.Stored`; records analysed before are not looked up);
+            workers open it by its URL.
         run_log: skip reading files it lists as finished.
     """
     n = resolve_workers(workers)
@@ -85,7 +95,7 @@ def keyed_outcomes(
     second = next(chunks, None) if n > 1 and first is not None else None
     if second is None:  # one worker, or input that fits one chunk: no pool to start
         for keys, chunk in chain([first] if first else [], chunks):
-            yield from zip(keys, analyse_documents(chunk, store=store, **options), strict=True)  # type: ignore[arg-type]
+            yield list(zip(keys, analyse_documents(chunk, store=store, **options), strict=True))  # type: ignore[arg-type]
         return
     yield from _pooled(chain([first, second], chunks), n, {**options, "store": store})
 
@@ -128,7 +138,7 @@ def needs_worker(chunk: list[Document | Failure]) -> bool:
 
 def _pooled(
     chunks: Iterator[tuple[list[str | None], list[Document | Failure]]], n: int, options: dict
-) -> Iterator[tuple[str | None, Outcome]]:
+) -> Iterator[list[tuple[str | None, Outcome]]]:
     """Chunks with work for a worker go to the pool, started at the first of them; chunks of
     records analysed before are read here, as handing them to a worker costs more than reading
     them (so ``ingest`` of processed records starts no pool and loads no spaCy)."""
@@ -149,9 +159,9 @@ def _pooled(
                 fut.set_result(analyse_documents(chunk, **options))
             pending.append((keys, fut))
             while len(pending) >= n * IN_FLIGHT_PER_WORKER:
-                yield from _collect(*pending.popleft())
+                yield _collect(*pending.popleft())
         while pending:
-            yield from _collect(*pending.popleft())
+            yield _collect(*pending.popleft())
     finally:
         for _keys, fut in pending:
             fut.cancel()
@@ -159,11 +169,11 @@ def _pooled(
             ex.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(keys: list[str | None], fut: Future[list[Outcome]]) -> Iterator[tuple[str | None, Outcome]]:
+def _collect(keys: list[str | None], fut: Future[list[Outcome]]) -> list[tuple[str | None, Outcome]]:
     try:
         results = fut.result()
     except BrokenProcessPool as e:
         raise DatelineError(
             "a worker process died (out of memory?); run again to resume, or use fewer --workers"
         ) from e
-    yield from zip(keys, results, strict=True)
+    return list(zip(keys, results, strict=True))

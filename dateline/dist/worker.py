@@ -84,8 +84,9 @@ def analyse_documents(
         published: publication time for documents that state none.
         source: source for documents that name none.
         analyse: run the NLP stages (else extraction only).
-        store: a store or its URL: articles it already holds (same id or content hash)
-            come back as :class:`Stored` and are not analysed.
+        store: a store or its URL: articles to analyse that it already holds (same id or
+            content hash) come back as :class:`Stored` and are not analysed (records analysed
+            before are not looked up: the store skips the ones it holds when it writes them).
 
     Never raises for bad input: a document that cannot be read or analysed becomes a
     :class:`Failure`.

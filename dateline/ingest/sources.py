@@ -133,6 +133,15 @@ def _read_stream(stream: BinaryIO, settings: Settings) -> Iterator[Document | Fa
         yield Document("-", "txt", data)
 
 
+def _loads(line: bytes) -> object:
+    """One JSON line: orjson (several times faster on records of 5-50 KB), else Python's json,
+    which also reads what orjson refuses (a byte-order mark, NaN and Infinity)."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
+
+
 def read_jsonl(data: bytes, *, input: str) -> Iterator[Document | Failure]:
     """One document per JSON line ``{"id", "text", "title"?, "published"?, "url"?, "source"?}``."""
     for n, line in enumerate(io.BytesIO(data), 1):
@@ -140,7 +149,7 @@ def read_jsonl(data: bytes, *, input: str) -> Iterator[Document | Failure]:
             continue
         where = f"{input}:{n}"
         try:
-            obj = orjson.loads(line)  # several times faster than json's on records of 5-50 KB
+            obj = _loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             yield Failure(where, f"not valid JSON ({e})")
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy import Table, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
@@ -75,15 +75,29 @@ def _v6(conn: Connection, dialect: str) -> None:
     (events.record has it), and on SQLite the story keys (twenty an article) become a WITHOUT
     ROWID table, one b-tree instead of a table and its primary-key index. Article records
     stored from now on leave out the text and the events, which have their own columns."""
-    if "record" in {c["name"] for c in inspect(conn).get_columns("merged_events")}:
-        conn.execute(text("ALTER TABLE merged_events DROP COLUMN record"))
-    if dialect == "sqlite":
-        sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'story_keys'"))
-        if sql and "WITHOUT ROWID" not in sql.upper():
-            conn.execute(text("ALTER TABLE story_keys RENAME TO story_keys_v5"))
-            s.story_keys.create(conn)
-            conn.execute(text("INSERT INTO story_keys (key, article_id) SELECT key, article_id FROM story_keys_v5"))
-            conn.execute(text("DROP TABLE story_keys_v5"))
+    has_record = "record" in {c["name"] for c in inspect(conn).get_columns("merged_events")}
+    if dialect != "sqlite":
+        if has_record:
+            conn.execute(text("ALTER TABLE merged_events DROP COLUMN record"))
+        return
+    if has_record:  # SQLite drops a column in place only from 3.35 (Debian 11 has 3.34)
+        _rebuild_sqlite_table(conn, s.merged_events)
+    sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'story_keys'"))
+    if sql and "WITHOUT ROWID" not in sql.upper():
+        _rebuild_sqlite_table(conn, s.story_keys)
+
+
+def _rebuild_sqlite_table(conn: Connection, table: Table) -> None:
+    """Make a SQLite table again as the schema now defines it, with its indexes, keeping its rows
+    (the columns the schema still has). No other table may refer to it by a foreign key."""
+    old = f"{table.name}_old"
+    for index in table.indexes:
+        conn.execute(text(f'DROP INDEX IF EXISTS "{index.name}"'))
+    conn.execute(text(f'ALTER TABLE "{table.name}" RENAME TO "{old}"'))
+    table.create(conn)
+    columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    conn.execute(text(f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} FROM "{old}"'))
+    conn.execute(text(f'DROP TABLE "{old}"'))
 
 
 # version -> step; append new versions, never edit an applied one.

@@ -380,7 +380,7 @@ class Store:
 # An article's text and events are stored once, in their own columns and rows; its record
 # (articles.record) holds the rest, and reading puts them back (records stored before
 # schema v6 hold them too and are read as they are).
-STORED_APART = frozenset({"text", "events"})
+STORED_APART: set[str] = {"text", "events"}
 
 
 def _event_records(conn: Connection, article_ids: list[str]) -> dict[str, list[str]]:

@@ -34,3 +34,15 @@ def test_fewer_collections_raises_the_young_threshold_and_restores_it() -> None:
         assert gc.get_threshold() == (max(12_345, before[0]), *before[1:])
         raise ValueError("the run failed")
     assert gc.get_threshold() == before
+
+
+def test_fewer_collections_overlapping_blocks_restore_once_the_last_ends() -> None:
+    before = gc.get_threshold()
+    outer = collector.fewer_collections(threshold=15_000)
+    inner = collector.fewer_collections(threshold=15_000)
+    outer.__enter__()
+    inner.__enter__()
+    outer.__exit__(None, None, None)  # blocks of two runs need not end in order
+    assert gc.get_threshold()[0] == max(15_000, before[0])
+    inner.__exit__(None, None, None)
+    assert gc.get_threshold() == before

@@ -62,6 +62,17 @@ def test_inputs_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
     assert "not valid JSON" in fails[0].reason and "text" in fails[2].reason and "ISO 8601" in fails[3].reason
 
 
+def test_inputs_jsonl_with_byte_order_mark_and_nan_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "excel.jsonl"
+    first = json.dumps({"id": "bom", "text": "The port reopened on Monday."})
+    second = json.dumps({"id": "nan", "text": "Prices rose on Tuesday.", "score": float("nan")})
+    p.write_bytes(b"\xef\xbb\xbf" + first.encode() + b"\n" + second.encode() + b"\n")
+    assert "NaN" in second
+    arts, fails = read_all([str(p)])
+    assert not fails
+    assert [a.id for a in arts] == ["bom", "nan"]
+
+
 def test_inputs_stdin_wire_text_and_jsonl() -> None:
     from dateline.ingest import read_inputs
 

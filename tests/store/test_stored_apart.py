@@ -125,6 +125,10 @@ def test_store_migrates_v5_file_to_v6(tmp_path: Path) -> None:
     assert "WITHOUT ROWID" in ddl.upper()
     assert set(keys_before) <= set(con.execute("select key, article_id from story_keys").fetchall())
     assert max(v for (v,) in con.execute("select version from schema_version")) == 6
+    indexes = {r[0] for r in con.execute("select name from sqlite_master where type = 'index' and tbl_name = 'merged_events'")}
+    assert {"ix_merged_key_date", "ix_merged_key_span", "ix_merged_dyad_date"} <= indexes  # rebuilt with the table
+    assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert con.execute("pragma foreign_key_check").fetchall() == []
     con.close()
 
 
