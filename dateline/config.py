@@ -27,8 +27,9 @@ class Settings:
     store_batch_size: int = 500
     """Articles per store transaction at most (``ingest``, ``load``)."""
     store_flush_seconds: float = 5.0
-    """A store transaction is also written when its first article has waited this long, so that
-    a slow (analysed) run commits often and an interrupted one loses little."""
+    """A store transaction is also written at the end of a chunk when its first article has
+    waited this long, so that a slow (analysed) run commits often and an interrupted one loses
+    little."""
     db: str = "dateline.db"
     """Store URL or SQLite path."""
     max_input_bytes: int = 20_000_000

@@ -133,7 +133,8 @@ def ingest(
     run_log: bool = True,
 ) -> RunReport:
     """Process the inputs into a store in batches, one transaction each: ``settings.store_batch_size``
-    articles, or fewer when the first of them has waited ``settings.store_flush_seconds``.
+    articles, or fewer at the end of a chunk when the first of them has waited
+    ``settings.store_flush_seconds``.
 
     Already stored articles (same id or content) are counted as duplicates, not stored again,
     and are not analysed again; failures are stored with their reasons. A run interrupted at
