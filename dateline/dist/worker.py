@@ -108,11 +108,12 @@ def analyse_documents(
     return items
 
 
-ANALYSIS_BATCH = 8
+ANALYSIS_BATCH = 4
 """Articles parsed and analysed together. The stages' working memory grows with the batch
 (measured: a batch of 32 news articles peaks about 500 MB above the loaded pipeline, a batch
-of 8 about 300 MB) while the time per article hardly changes, so workers analyse in eights and
-hand the memory back after each."""
+of 8 about 300 MB; `benchmarks/memory.py --articles 600 --workers 1 --html`: a process peaks
+at 948 MiB with batches of 8, 797-800 MiB with batches of 4, at the same speed), while the time
+per article hardly changes, so workers analyse in fours and hand the memory back after each."""
 
 
 def _analyse(items: list[Outcome], fresh: list[int], pipeline: Pipeline) -> None:
