@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,45 +121,6 @@ def process(
     return Pipeline(settings).analyse_one(article)
 
 
-class BatchWriter:
-    """Writes an ingest's batches to the store in a thread of its own, one after the other,
-    while the run reads and checks the next batch: the database does its part of a write (index
-    updates, the commit) without holding Python's lock, so reading and writing overlap. One
-    batch is written while the next fills, so memory holds two batches at most; the report and
-    the run log are updated once a batch is committed, and a write's error is raised by the next
-    :meth:`write` or by :meth:`wait`."""
-
-    def __init__(self, store: Any, *, run_id: int, run_log: Any, report: RunReport) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.store, self.run_id, self.run_log, self.report = store, run_id, run_log, report
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-store")
-        self._pending: Future[tuple[int, int]] | None = None
-
-    def write(self, batch: list[Article], finished: dict[str, int]) -> None:
-        """Write a batch (after the one before it); ``finished``: input files it completes."""
-        self.wait()
-        self._pending = self._thread.submit(self._write, batch, finished)
-
-    def _write(self, batch: list[Article], finished: dict[str, int]) -> tuple[int, int]:
-        added, dups = self.store.add_articles(batch, run_id=self.run_id)
-        if self.run_log is not None:
-            self.run_log.mark_done(finished)
-        return added, dups
-
-    def wait(self) -> None:
-        """Wait until the batch being written is committed, and count it."""
-        if self._pending is not None:
-            done, self._pending = self._pending, None
-            added, dups = done.result()
-            self.report.articles += added
-            self.report.duplicates += dups
-
-    def close(self) -> None:
-        """Let a write in progress end; a run that is failing already raises its own error."""
-        self._thread.shutdown(wait=True)
-
-
 def ingest(
     inputs: list[str],
     *,
@@ -207,51 +167,50 @@ def ingest(
     batch: list[Article] = []
     finished: dict[str, int] = {}  # input files whose every article is in ``batch`` or stored
     batch_started = 0.0
-    writer = BatchWriter(store, run_id=run_id, run_log=done_log, report=report)
 
     def flush() -> None:
-        writer.write(batch.copy(), finished.copy())
+        added, dups = store.add_articles(batch, run_id=run_id)
+        report.articles += added
+        report.duplicates += dups
         batch.clear()
+        if done_log is not None:
+            done_log.mark_done(finished)
         finished.clear()
 
     current: str | None = None
     current_failed = False
     current_articles = 0
-    try:
-        chunks = keyed_chunks(inputs, settings=settings, workers=workers, published=published,
-                              analyse=analyse, store=store, run_log=done_log)
-        with collector.fewer_collections():  # millions of small objects: see collector
-            for chunk in chunks:
-                for key, item in chunk:
-                    if key != current:
-                        if current is not None and not current_failed:
-                            finished[current] = current_articles
-                        current, current_failed, current_articles = key, False, 0
-                    if on_item:
-                        on_item(item)
-                    if isinstance(item, Failure):
-                        current_failed = True
-                        report.failures.append(item)
-                        store.add_failure(item.input, item.reason, run_id=run_id)
-                        continue
-                    current_articles += 1
-                    if isinstance(item, Stored):
-                        report.duplicates += 1
-                        continue
-                    if not batch:
-                        batch_started = time.monotonic()
-                    batch.append(item)
-                    if len(batch) >= settings.store_batch_size:
-                        flush()
-                # at the end of a chunk, not at the next article: that may be a chunk's analysis away
-                if batch and time.monotonic() - batch_started >= settings.store_flush_seconds:
+    chunks = keyed_chunks(inputs, settings=settings, workers=workers, published=published,
+                          analyse=analyse, store=store, run_log=done_log)
+    with collector.fewer_collections():  # millions of small objects: see collector
+        for chunk in chunks:
+            for key, item in chunk:
+                if key != current:
+                    if current is not None and not current_failed:
+                        finished[current] = current_articles
+                    current, current_failed, current_articles = key, False, 0
+                if on_item:
+                    on_item(item)
+                if isinstance(item, Failure):
+                    current_failed = True
+                    report.failures.append(item)
+                    store.add_failure(item.input, item.reason, run_id=run_id)
+                    continue
+                current_articles += 1
+                if isinstance(item, Stored):
+                    report.duplicates += 1
+                    continue
+                if not batch:
+                    batch_started = time.monotonic()
+                batch.append(item)
+                if len(batch) >= settings.store_batch_size:
                     flush()
-        if current is not None and not current_failed:
-            finished[current] = current_articles
-        flush()
-        writer.wait()
-    finally:
-        writer.close()  # a batch still being written ends (commits or rolls back) first
+            # at the end of a chunk, not at the next article: that may be a chunk's analysis away
+            if batch and time.monotonic() - batch_started >= settings.store_flush_seconds:
+                flush()
+    if current is not None and not current_failed:
+        finished[current] = current_articles
+    flush()
     if done_log is not None:
         report.duplicates += done_log.skipped_articles  # stored by an earlier run, not read again
     store.finish_run(run_id, articles=report.articles, duplicates=report.duplicates,

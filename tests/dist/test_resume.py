@@ -150,32 +150,3 @@ def test_ingest_of_stored_records_through_a_pool_counts_them_as_duplicates(tmp_p
         assert store.stats()["articles"] == 9
     assert (first.articles, first.duplicates) == (9, 0)
     assert (again.articles, again.duplicates) == (0, 9)
-
-
-def test_batch_writer_raises_a_failed_write_and_counts_only_committed_batches(tmp_path: Path) -> None:
-    from dateline.errors import StoreError
-    from dateline.model import Event, Span
-    from dateline.run import BatchWriter, RunReport
-
-    def with_event(n: int, event_id: str) -> Article:
-        return Article(id=f"w{n}", text=f"Day {n}: the road to village {n} was cleared.", analysis={},
-                       events=[Event(id=event_id, type="AID", modality="asserted", date="2021-03-0{n}",
-                                     evidence=Span(text="x", start=0, end=1))])
-
-    report = RunReport()
-    with open_store(str(tmp_path / "s.db")) as store:
-        writer = BatchWriter(store, run_id=store.start_run("ingest", []), run_log=None, report=report)
-        try:
-            writer.write([with_event(1, "taken")], {})
-            writer.write([with_event(2, "free")], {})  # waits for the first: counted
-            assert report.articles == 1
-            writer.write([with_event(3, "taken")], {})  # an event id stored already: this batch fails
-            with pytest.raises(StoreError):
-                writer.wait()
-            assert report.articles == 2  # the failed batch is not counted
-            writer.write([with_event(4, "other")], {})  # the writer goes on after a failed batch
-            writer.wait()
-        finally:
-            writer.close()
-        assert report.articles == 3
-        assert {a.id for a in store.iter_articles()} == {"w1", "w2", "w4"}
