@@ -218,7 +218,7 @@ def parse_published(value: str | None) -> datetime | date | None:
     try:
         if len(value) == 10:
             return date.fromisoformat(value)
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)  # Python 3.11 reads a final Z as UTC
     except ValueError:
         return None
 

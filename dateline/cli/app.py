@@ -6,7 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import typer
 
@@ -29,7 +29,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 class State:
     debug: bool = False
     config: str | None = None
-    overrides: dict[str, str] = {}
+    overrides: ClassVar[dict[str, str]] = {}
 
 
 @app.callback()

@@ -37,7 +37,7 @@ def code(
             raise InputError(f"{sentences}:{n}", 'expected an object with a "text" string')
         items.append(obj)
     pipeline = Pipeline(settings(spacy_model=model))
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115 - closed below, unless stdout
     try:
         for result in code_sentences(items, pipeline=pipeline):
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -46,7 +46,7 @@ def process(
         _process_to_parts(items, parts, scheduler=scheduler or "local", conf=conf,
                           published=published, analyse=not no_analysis)
         return
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115 - closed below, unless stdout
     try:
         with progress_counter() as count:
             if scheduler:

@@ -71,7 +71,7 @@ def export_events(
         if output is None:
             raise ConfigError("parquet needs an output file: -o FILE.parquet")
         return _parquet(rows, Path(output))
-    out: IO[str] = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    out: IO[str] = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115 - closed below
     try:
         return _text(rows, fmt, out, header)
     finally:

@@ -36,7 +36,7 @@ def decode_text(data: bytes, *, input: str, declared: str | None = None) -> str:
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean it is not text."""
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE)):
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return control > len(head) * 0.05

@@ -301,7 +301,8 @@ class Store:
         stmt, values = event_statement(query)
         with self.transaction() as conn:
             result = conn.execute(stmt, values)
-            keys = [str(k) for k in result.keys()]  # plain str (not quoted_name); no JSON record
+            names = result.keys()
+            keys = [str(k) for k in names]  # plain str (not quoted_name); no JSON record
             return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
     def dyad_timeline(

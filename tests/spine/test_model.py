@@ -8,8 +8,21 @@ import pytest
 from pydantic import ValidationError
 
 from dateline.model import (
-    Actor, Article, Entity, Event, Location, Mention, Participant, Place, Source, Span,
-    SpeakerSpan, Statement, TimeExpression, parse_published, text_hash,
+    Actor,
+    Article,
+    Entity,
+    Event,
+    Location,
+    Mention,
+    Participant,
+    Place,
+    Source,
+    Span,
+    SpeakerSpan,
+    Statement,
+    TimeExpression,
+    parse_published,
+    text_hash,
 )
 
 
@@ -67,7 +80,7 @@ def test_model_keeps_unknown_fields() -> None:
 @pytest.mark.parametrize("field,value", [("type", "HUG"), ("modality", "maybe")])
 def test_model_event_rejects_unknown_type_and_modality(field: str, value: str) -> None:
     with pytest.raises(ValidationError):
-        Event.model_validate({"type": "AGREE", **{field: value}})
+        Event.model_validate({"type": "AGREE", field: value})
 
 
 def test_model_parse_published_keeps_offset_and_days() -> None:

@@ -83,9 +83,8 @@ def test_store_get_by_unique_prefix(store_url: str) -> None:
 
 
 def test_store_refuses_newer_schema(store_url: str) -> None:
-    with open_store(store_url) as store:
-        with store.engine.begin() as conn:
-            conn.execute(insert(s.schema_version).values(version=s.SCHEMA_VERSION + 5, applied_at="x"))
+    with open_store(store_url) as store, store.engine.begin() as conn:
+        conn.execute(insert(s.schema_version).values(version=s.SCHEMA_VERSION + 5, applied_at="x"))
     with pytest.raises(StoreError, match="newer than this dateline"):
         open_store(store_url)
 
@@ -95,10 +94,9 @@ def test_store_migrates_an_empty_database(tmp_path: Path) -> None:
 
     path = tmp_path / "old.db"
     sqlite3.connect(path).close()
-    with open_store(str(path)) as store:
-        with store.engine.connect() as conn:
-            assert current_version(conn) == s.SCHEMA_VERSION
-            assert conn.execute(text("select count(*) from articles")).scalar() == 0
+    with open_store(str(path)) as store, store.engine.connect() as conn:
+        assert current_version(conn) == s.SCHEMA_VERSION
+        assert conn.execute(text("select count(*) from articles")).scalar() == 0
 
 
 def test_store_missing_database_is_a_clear_error(tmp_path: Path) -> None:
@@ -109,6 +107,5 @@ def test_store_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_store_sqlite_uses_wal(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "w.db")) as store:
-        with store.engine.connect() as conn:
-            assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
+    with open_store(str(tmp_path / "w.db")) as store, store.engine.connect() as conn:
+        assert conn.execute(text("pragma journal_mode")).scalar() == "wal"

@@ -28,9 +28,8 @@ def test_bad_store_locked_database_says_so(tmp_path: Path) -> None:
     holder = sqlite3.connect(db, timeout=0.1)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with open_store(str(db), timeout=0.2) as store:
-            with pytest.raises(StoreError, match="locked.*another process"):
-                store.add_articles(arts("a", 2))
+        with open_store(str(db), timeout=0.2) as store, pytest.raises(StoreError, match="locked.*another process"):
+            store.add_articles(arts("a", 2))
     finally:
         holder.rollback()
         holder.close()
