@@ -94,6 +94,14 @@ def test_default_run_log_sits_beside_sqlite_files_only(tmp_path: Path) -> None:
     assert default_run_log("sqlite:///:memory:") is None
 
 
+def _records_file(tmp_path: Path, n: int, sentence: str) -> str:
+    """A JSONL file of ``n`` records analysed before (distinct texts: ``sentence`` with {n})."""
+    path = tmp_path / "records.jsonl"
+    lines = [Article(id=f"r{i}", text=sentence.format(n=i), analysis={}).to_json() for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
 def _count_batches(store: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The sizes of the (non-empty) batches ``ingest`` hands the (real) store."""
     sizes: list[int] = []
@@ -109,12 +117,10 @@ def _count_batches(store: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_ingest_writes_store_batches_of_store_batch_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = [Article(id=f"r{n}", text=f"Day {n}: the ferry to island {n} sailed again.", analysis={}).to_json()
-             for n in range(23)]
-    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _records_file(tmp_path, 23, "Day {n}: the ferry to island {n} sailed again.")
     with open_store(str(tmp_path / "s.db")) as store:
         sizes = _count_batches(store, monkeypatch)
-        report = ingest([str(tmp_path / "records.jsonl")], store=store,
+        report = ingest([records], store=store,
                         settings=Settings(batch_size=4, store_batch_size=10), workers=1)
         assert report.articles == 23 and store.stats()["articles"] == 23
     assert sizes == [10, 10, 3]
@@ -123,14 +129,12 @@ def test_ingest_writes_store_batches_of_store_batch_size(tmp_path: Path, monkeyp
 def test_ingest_writes_a_batch_that_waited_long_enough_at_the_end_of_a_chunk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = [Article(id=f"r{n}", text=f"Day {n}: the bridge to town {n} opened again.", analysis={}).to_json()
-             for n in range(5)]
-    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _records_file(tmp_path, 5, "Day {n}: the bridge to town {n} opened again.")
     sizes_by_wait = {}
     for wait in (0.0, 3600.0):
         with open_store(str(tmp_path / f"s{wait}.db")) as store:
             sizes = _count_batches(store, monkeypatch)
-            ingest([str(tmp_path / "records.jsonl")], store=store, workers=1,
+            ingest([records], store=store, workers=1,
                    settings=Settings(batch_size=2, store_batch_size=500, store_flush_seconds=wait))
             assert store.stats()["articles"] == 5
         sizes_by_wait[wait] = sizes
@@ -140,13 +144,11 @@ def test_ingest_writes_a_batch_that_waited_long_enough_at_the_end_of_a_chunk(
 
 
 def test_ingest_of_stored_records_through_a_pool_counts_them_as_duplicates(tmp_path: Path) -> None:
-    lines = [Article(id=f"r{n}", text=f"Day {n}: the dam on river {n} was repaired.", analysis={}).to_json()
-             for n in range(9)]
-    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _records_file(tmp_path, 9, "Day {n}: the dam on river {n} was repaired.")
     settings = Settings(batch_size=2)
     with open_store(str(tmp_path / "s.db")) as store:
-        first = ingest([str(tmp_path / "records.jsonl")], store=store, settings=settings, workers=2, run_log=False)
-        again = ingest([str(tmp_path / "records.jsonl")], store=store, settings=settings, workers=2, run_log=False)
+        first = ingest([records], store=store, settings=settings, workers=2, run_log=False)
+        again = ingest([records], store=store, settings=settings, workers=2, run_log=False)
         assert store.stats()["articles"] == 9
     assert (first.articles, first.duplicates) == (9, 0)
     assert (again.articles, again.duplicates) == (0, 9)
